@@ -1,0 +1,14 @@
+"""plainreply: plain-language checks for the ministry's replies to its clients."""
+
+from .config import Config
+from .engine.model import CATEGORIES, SEVERITIES, Finding
+from .errors import ConfigError, InputError, PlainreplyError, RuleFileError
+from .linter import Linter, check
+from .report import Report
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "check", "Linter", "Report", "Finding", "Config", "CATEGORIES", "SEVERITIES",
+    "PlainreplyError", "RuleFileError", "InputError", "ConfigError", "__version__",
+]

@@ -1,0 +1,79 @@
+"""The analysed text: what every check reads."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import cached_property
+
+from . import syntax
+from .segment import WORD, Paragraph, Sentence, Token, segment
+
+_VOWELS = re.compile(r"[аеёиоуыэюяaeiouy]", re.IGNORECASE)
+_WORD_CHUNK = re.compile(r"\S+")
+_ALNUM = re.compile(r"[^\W_]")
+
+
+def syllables(word: str) -> int:
+    return len(_VOWELS.findall(word))
+
+
+class Document:
+    """A text split into paragraphs, sentences and tokens; offsets point into `text`."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.paragraphs: list[Paragraph]
+        self.sentences: list[Sentence]
+        self.tokens: list[Token]
+        self.paragraphs, self.sentences, self.tokens = segment(text)
+        self._sentence_starts = [s.start for s in self.sentences]
+
+    def sentence_tokens(self, sentence: Sentence) -> list[Token]:
+        return self.tokens[sentence.first_token:sentence.last_token]
+
+    def sentence_text(self, sentence: Sentence) -> str:
+        return self.text[sentence.start:sentence.end]
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0 and self.sentences[i].start <= offset < max(self.sentences[i].end, self.sentences[i].start + 1):
+            return self.sentences[i]
+        return None
+
+    def words(self, sentence: Sentence) -> list[str]:
+        """Whitespace-separated chunks that hold a letter or a digit: the words a reader counts."""
+        return [m.group() for m in _WORD_CHUNK.finditer(self.sentence_text(sentence)) if _ALNUM.search(m.group())]
+
+    @cached_property
+    def word_count(self) -> int:
+        return sum(len(self.words(s)) for s in self.sentences)
+
+    @cached_property
+    def syllable_count(self) -> int:
+        return sum(syllables(t.text) for t in self.tokens if t.kind == WORD)
+
+    @cached_property
+    def lexical_word_count(self) -> int:
+        return sum(1 for t in self.tokens if t.kind == WORD)
+
+    @cached_property
+    def readability(self) -> float:
+        """Flesch reading ease adapted to Russian by Oborneva:
+        206.835 − 1.3 × words per sentence − 60.1 × syllables per word."""
+        if not self.sentences or not self.lexical_word_count:
+            return 100.0
+        words_per_sentence = self.word_count / len(self.sentences)
+        syllables_per_word = self.syllable_count / self.lexical_word_count
+        return 206.835 - 1.3 * words_per_sentence - 60.1 * syllables_per_word
+
+    @cached_property
+    def dependencies(self) -> dict[int, syntax.Dependency]:
+        """natasha's syntax for every token, computed on first use."""
+        return syntax.parse_sentences(
+            [[(t.index, t.text) for t in self.sentence_tokens(s)] for s in self.sentences]
+        )
+
+
+def analyze(text: str) -> Document:
+    return Document(text)

@@ -1,0 +1,144 @@
+"""Paragraphs, sentences and tokens with exact character offsets into the original text.
+
+razdel does the sentence and token work; this module only decides where paragraphs and
+line breaks end a sentence, and marks links and e-mail addresses so no rule reads inside them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+import razdel
+
+from .morph import Morph, morph
+
+WORD, NUMBER, PUNCT, LINK, SYMBOL = "word", "number", "punct", "link", "symbol"
+
+_BLANK_LINE = re.compile(r"\n[ \t\u00a0\r]*\n")
+_LINE_BREAK = re.compile(r"\r?\n|\r")
+_HARD_LINE_END = re.compile(r"[.!?:;…]\s*$|[»\")]\s*$")
+_HARD_LINE_START = re.compile(r"^\s*([A-ZА-ЯЁ0-9«\"—–•*\-]|\d+[.)])")
+_LINK = re.compile(
+    r"(?:https?://|www\.)[^\s<>«»\"]+"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|(?<![\w@.])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:ru|su|рф|com|org|net|gov|info)(?:/[^\s<>«»\"]*)?",
+    re.IGNORECASE,
+)
+_LINK_TRAILER = ".,;:!?)»"
+_LETTER = re.compile(r"[^\W\d_]")
+_DIGIT = re.compile(r"\d")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    kind: str
+    index: int
+
+    @property
+    def is_word(self) -> bool:
+        return self.kind == WORD
+
+    @property
+    def morph(self) -> Morph:
+        return morph(self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    index: int
+    paragraph: int
+    first_token: int
+    last_token: int  # exclusive
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    start: int
+    end: int
+    index: int
+
+
+def link_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in _LINK.finditer(text):
+        end = m.end()
+        while end > m.start() and text[end - 1] in _LINK_TRAILER:
+            end -= 1
+        spans.append((m.start(), end))
+    return spans
+
+
+def paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Blocks of text separated by blank lines, trimmed of surrounding whitespace."""
+    pos = 0
+    for m in _BLANK_LINE.finditer(text):
+        yield from _trimmed(text, pos, m.start())
+        pos = m.end()
+    yield from _trimmed(text, pos, len(text))
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        yield start, end
+
+
+def line_groups(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Split a paragraph at line breaks that end a thought: after . ! ? : ;, before a capital,
+    a digit or a list marker. Other breaks are soft wraps inside one sentence."""
+    group_start = start
+    for m in _LINE_BREAK.finditer(text, start, end):
+        before = text[group_start:m.start()]
+        after = text[m.end():end]
+        if _HARD_LINE_END.search(before) or _HARD_LINE_START.match(after) or before.rstrip().endswith(","):
+            yield from _trimmed(text, group_start, m.start())
+            group_start = m.end()
+    yield from _trimmed(text, group_start, end)
+
+
+def _kind(token_text: str) -> str:
+    if _LETTER.search(token_text):
+        return WORD
+    if _DIGIT.search(token_text):
+        return NUMBER
+    if all(not ch.isalnum() and ch in _PUNCTUATION for ch in token_text):
+        return PUNCT
+    return SYMBOL
+
+
+_PUNCTUATION = set(".,;:!?…-–—()[]{}«»\"'„“”‘’/")
+
+
+def segment(text: str) -> tuple[list[Paragraph], list[Sentence], list[Token]]:
+    links = link_spans(text)
+    paragraphs: list[Paragraph] = []
+    sentences: list[Sentence] = []
+    tokens: list[Token] = []
+    link_index = 0
+    for p_start, p_end in paragraph_spans(text):
+        paragraph = Paragraph(p_start, p_end, len(paragraphs))
+        paragraphs.append(paragraph)
+        for g_start, g_end in line_groups(text, p_start, p_end):
+            chunk = text[g_start:g_end]
+            for sent in razdel.sentenize(chunk):
+                s_start, s_end = g_start + sent.start, g_start + sent.stop
+                first = len(tokens)
+                for tok in razdel.tokenize(text[s_start:s_end]):
+                    t_start, t_end = s_start + tok.start, s_start + tok.stop
+                    while link_index < len(links) and links[link_index][1] <= t_start:
+                        link_index += 1
+                    in_link = link_index < len(links) and links[link_index][0] < t_end
+                    kind = LINK if in_link else _kind(tok.text)
+                    tokens.append(Token(tok.text, t_start, t_end, kind, len(tokens)))
+                sentences.append(Sentence(s_start, s_end, len(sentences), paragraph.index, first, len(tokens)))
+    return paragraphs, sentences, tokens

@@ -1,0 +1,143 @@
+"""Command line: `plainreply check`, `plainreply rules`, `plainreply rules show ID`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from .config import Config, find_config, read_config_file
+from .engine.loader import RuleSet
+from .errors import PlainreplyError
+from .inputs import read_draft
+from .linter import Linter
+from .output.text import SEVERITY_LABEL, render_report
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse exits with 2 as well; the text is ours
+        self.print_usage(sys.stderr)
+        print(f"plainreply: ошибка в параметрах: {message}", file=sys.stderr)
+        sys.exit(EXIT_USAGE)
+
+
+def _names(value: str) -> list[str]:
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="plainreply",
+        description="Проверяет, понятно ли написан ответ клиенту: канцелярит, длинные предложения, "
+                    "отрицания, запрещенные фразы и другие правила порядка министерства.",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="КОМАНДА", parser_class=_Parser)
+
+    check = commands.add_parser("check", help="проверить письма (.txt, .md) или стандартный ввод (-)",
+                                description="Проверяет письма и печатает замечания. "
+                                            "Код выхода: 0 — ошибок нет, 1 — есть ошибки, 2 — ошибка в параметрах или файле.")
+    check.add_argument("paths", nargs="+", metavar="ФАЙЛ", help="файл письма; «-» — читать со стандартного ввода")
+    check.add_argument("--format", choices=["text", "json"], default="text",
+                       help="text — для человека (по умолчанию), json — по объекту JSON на строку для программ")
+    check.add_argument("--profile", help="профиль адресата: citizen (по умолчанию), legal_entity, internal")
+    check.add_argument("--select", type=_names, default=[], metavar="ПРАВИЛА",
+                       help="проверять только эти правила или категории, через запятую")
+    check.add_argument("--ignore", type=_names, default=[], metavar="ПРАВИЛА",
+                       help="не проверять эти правила или категории, через запятую")
+    check.add_argument("--config", type=Path, metavar="ФАЙЛ",
+                       help="файл настроек (plainreply.toml или pyproject.toml); по умолчанию ищется от текущей папки вверх")
+    check.add_argument("--color", choices=["auto", "always", "never"], default="auto",
+                       help="цвет в выводе: auto — только в терминале")
+
+    rules = commands.add_parser("rules", help="список правил или описание одного правила",
+                                description="Без аргументов печатает список правил. «rules show ID» печатает описание и примеры правила.")
+    rules.add_argument("action", nargs="?", choices=["show"], help="show — показать одно правило")
+    rules.add_argument("rule_id", nargs="?", metavar="ID", help="id правила")
+    rules.add_argument("--config", type=Path, metavar="ФАЙЛ", help="файл настроек с дополнительными папками правил")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        config = read_config_file(args.config) if args.config else find_config(Path.cwd())
+        if args.command == "rules":
+            return _rules(Linter(config).ruleset, args, parser)
+        return _check(config, args)
+    except PlainreplyError as exc:
+        print(f"plainreply: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _check(config: Config, args: argparse.Namespace) -> int:
+    config = config.merged(profile=args.profile, select=tuple(args.select),
+                           ignore=tuple(config.ignore) + tuple(args.ignore))
+    linter = Linter(config)
+    linter.active_rules(linter.profile())  # unknown profile or rule names stop here, before any file
+    colour = args.color == "always" or (args.color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+    status = EXIT_OK
+    for name in args.paths:
+        try:
+            draft = read_draft(name)
+        except PlainreplyError as exc:
+            print(f"plainreply: {exc}", file=sys.stderr)
+            status = EXIT_USAGE
+            continue
+        if draft.note:
+            print(f"plainreply: {draft.name}: {draft.note}", file=sys.stderr)
+        report = linter.check(draft.text, markdown=draft.markdown)
+        report.path = draft.name
+        if args.format == "json":
+            print(json.dumps(report.to_dict(), ensure_ascii=False))
+        else:
+            print(render_report(draft.name, report, colour))
+        if report.has_errors and status == EXIT_OK:
+            status = EXIT_FINDINGS
+    return status
+
+
+def _rules(ruleset: RuleSet, args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    if args.action is None:
+        width = max(len(r.id) for r in ruleset.rules)
+        for rule in ruleset.rules:
+            state = "" if rule.enabled else "  (выключено)"
+            print(f"{rule.id:<{width}}  {rule.category:<25} {SEVERITY_LABEL[rule.severity]:<15} п. {rule.source}{state}")
+        return EXIT_OK
+    if not args.rule_id:
+        print("plainreply: укажите id правила: plainreply rules show ID", file=sys.stderr)
+        return EXIT_USAGE
+    rule = ruleset.by_id.get(args.rule_id)
+    if rule is None:
+        print(f"plainreply: нет правила {args.rule_id!r}; список: plainreply rules", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"{rule.id} — {rule.category}, {SEVERITY_LABEL[rule.severity]}, пункт порядка {rule.source}")
+    print(f"Файл: {rule.path}")
+    print(f"Тип проверки: {rule.check_type}{'' if rule.enabled else ' (выключено по умолчанию)'}")
+    print()
+    print(rule.description)
+    print()
+    print("Плохо:")
+    for text in rule.examples.bad:
+        print(f"  — {text}")
+    print("Хорошо:")
+    for text in rule.examples.good:
+        print(f"  — {text}")
+    entries = getattr(rule.check, "entries", None)
+    if entries:
+        print(f"\nФраз в списке: {len(entries)}. Первые:")
+        for entry in entries[:10]:
+            print(f"  {entry.match}" + (f" → {entry.suggest}" if entry.suggest else ""))
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

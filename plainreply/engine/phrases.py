@@ -1,0 +1,226 @@
+"""Check type `phrases`: lists of words and set phrases matched by lemma.
+
+An entry is written the way people write the phrase; each word covers all its forms.
+The small notation inside `match`:
+
+    в связи с тем, что     words by lemma; a comma in the entry is optional in the text
+    =настоящим             an exact form, not every form of the lemma
+    долг|задолженность     one of several words
+    еще?                   an optional word
+    согласно[PREP]         a word with a grammatical feature (OpenCorpora grammemes, comma-separated)
+    _[datv]                any word with that feature
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import product
+from typing import Any, Iterable, Iterator, Mapping
+
+from ..analysis import WORD, Document, Token, fold, morph
+from ..analysis.segment import NUMBER, PUNCT
+from ..errors import RuleFileError
+from .model import Hit
+
+_SLOT = re.compile(r"^(?P<body>[^\[\]?]+|_)(?:\[(?P<tags>[^\]]+)\])?(?P<optional>\?)?$")
+_PUNCT_WORD = re.compile(r"^[,;:—–-]$")
+_KNOWN_GRAMMEMES: frozenset[str] | None = None
+
+
+def known_grammemes() -> frozenset[str]:
+    global _KNOWN_GRAMMEMES
+    if _KNOWN_GRAMMEMES is None:
+        from ..analysis.morph import analyzer
+
+        _KNOWN_GRAMMEMES = frozenset(analyzer().TagClass.KNOWN_GRAMMEMES)
+    return _KNOWN_GRAMMEMES
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    lemmas: frozenset[str] = frozenset()
+    forms: frozenset[str] = frozenset()
+    tags: frozenset[str] = frozenset()
+    any_word: bool = False
+    punct: str = ""
+
+    def accepts(self, token: Token) -> bool:
+        if self.punct:
+            return token.kind == PUNCT and token.text == self.punct
+        if token.kind not in (WORD, NUMBER):
+            return False
+        if self.any_word:
+            return token.kind == WORD and (not self.tags or token.morph.has(*self.tags))
+        key = fold(token.text)
+        if self.forms and key in self.forms:
+            return not self.tags or token.morph.has(*self.tags)
+        if not self.lemmas:
+            return False
+        m = token.morph
+        if self.tags:
+            return any(p.lemma in self.lemmas and self.tags <= p.grammemes for p in m.parses)
+        return key in self.lemmas or not self.lemmas.isdisjoint(m.lemmas)
+
+    def keys(self) -> frozenset[str]:
+        return self.lemmas | self.forms
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    match: str
+    suggest: str
+    note: str
+    example: str
+    variants: tuple[tuple[Slot, ...], ...]
+
+
+def compile_entry(raw: Mapping[str, Any], path: object, rule_id: str, index: int) -> Entry:
+    field = f"entries[{index}]"
+    if not isinstance(raw, Mapping):
+        raise RuleFileError(path, "запись должна быть словарем с полем match", rule_id, field)
+    unknown = set(raw) - {"match", "suggest", "note", "example"}
+    if unknown:
+        raise RuleFileError(path, f"неизвестное поле {', '.join(sorted(unknown))}", rule_id, field)
+    text = raw.get("match")
+    if not isinstance(text, str) or not text.strip():
+        raise RuleFileError(path, "нет текста фразы", rule_id, f"{field}.match")
+    for key in ("suggest", "note", "example"):
+        if key in raw and not isinstance(raw[key], str):
+            raise RuleFileError(path, "значение должно быть строкой", rule_id, f"{field}.{key}")
+    slots: list[list[Slot | None]] = []
+    for word in _words(text):
+        slot, optional = _compile_slot(word, path, rule_id, f"{field}.match")
+        slots.append([slot, None] if optional else [slot])
+    variants = tuple(
+        tuple(s for s in combo if s is not None)
+        for combo in product(*slots)
+    )
+    variants = tuple(v for v in variants if any(not s.punct for s in v))
+    if not variants:
+        raise RuleFileError(path, "во фразе нет ни одного слова", rule_id, f"{field}.match")
+    for variant in variants:
+        if variant[0].punct:
+            raise RuleFileError(path, "фраза не может начинаться со знака препинания", rule_id, f"{field}.match")
+    return Entry(
+        match=text.strip(),
+        suggest=str(raw.get("suggest", "") or "").strip(),
+        note=str(raw.get("note", "") or "").strip(),
+        example=str(raw.get("example", "") or "").strip(),
+        variants=variants,
+    )
+
+
+def _words(text: str) -> list[str]:
+    # Split off commas and dashes so that «тем, что» reads as three slots.
+    spaced = re.sub(r"(?<=\S)([,;:])", r" \1", text.strip())
+    return spaced.split()
+
+
+def _compile_slot(word: str, path: object, rule_id: str, field: str) -> tuple[Slot, bool]:
+    if _PUNCT_WORD.match(word):
+        return Slot(punct=word), True
+    m = _SLOT.match(word)
+    if not m:
+        raise RuleFileError(path, f"не разобрать слово «{word}»", rule_id, field)
+    body, tags_text, optional = m.group("body"), m.group("tags"), bool(m.group("optional"))
+    tags: frozenset[str] = frozenset()
+    if tags_text:
+        tags = frozenset(t.strip() for t in tags_text.split(",") if t.strip())
+        unknown = tags - known_grammemes()
+        if unknown:
+            raise RuleFileError(
+                path, f"неизвестная граммема {', '.join(sorted(unknown))} в «{word}»", rule_id, field
+            )
+    if body == "_":
+        if not tags:
+            raise RuleFileError(path, "слово «_» нужно уточнить граммемой, например _[datv]", rule_id, field)
+        return Slot(any_word=True, tags=tags), optional
+    lemmas: set[str] = set()
+    forms: set[str] = set()
+    for alternative in body.split("|"):
+        alternative = alternative.strip()
+        if not alternative:
+            raise RuleFileError(path, f"пустой вариант в «{word}»", rule_id, field)
+        if alternative.startswith("="):
+            forms.add(fold(alternative[1:]))
+        else:
+            parsed = morph(alternative)
+            lemmas.add(parsed.lemma)
+            if not parsed.known:
+                lemmas.add(fold(alternative))
+    return Slot(lemmas=frozenset(lemmas), forms=frozenset(forms), tags=tags), optional
+
+
+class PhraseCheck:
+    """Finds the listed phrases in every sentence; the longest entry wins at each place."""
+
+    needs_syntax = False
+    fields = {"entries"}
+
+    def __init__(self, entries: list[Entry]):
+        self.entries = entries
+        self._by_key: dict[str, list[tuple[Entry, tuple[Slot, ...]]]] = {}
+        self._wildcard_first: list[tuple[Entry, tuple[Slot, ...]]] = []
+        for entry in entries:
+            for variant in entry.variants:
+                first = variant[0]
+                if first.any_word:
+                    self._wildcard_first.append((entry, variant))
+                for key in first.keys():
+                    self._by_key.setdefault(key, []).append((entry, variant))
+
+    @classmethod
+    def from_rule(cls, data: Mapping[str, Any], path: object, rule_id: str) -> PhraseCheck:
+        raw = data.get("entries")
+        if not isinstance(raw, list) or not raw:
+            raise RuleFileError(path, "нужен непустой список entries", rule_id, "entries")
+        entries = [compile_entry(item, path, rule_id, i) for i, item in enumerate(raw)]
+        seen: dict[str, int] = {}
+        for i, entry in enumerate(entries):
+            key = entry.match.lower()
+            if key in seen:
+                raise RuleFileError(path, f"фраза «{entry.match}» уже есть в entries[{seen[key]}]", rule_id, f"entries[{i}]")
+            seen[key] = i
+        return cls(entries)
+
+    def run(self, doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
+        for sentence in doc.sentences:
+            tokens = doc.sentence_tokens(sentence)
+            i = 0
+            while i < len(tokens):
+                best = self._longest_at(tokens, i)
+                if best is None:
+                    i += 1
+                    continue
+                entry, end = best
+                yield Hit(tokens[i].start, tokens[end - 1].end, suggestion=entry.suggest, note=entry.note)
+                i = end
+
+    def _candidates(self, token: Token) -> Iterable[tuple[Entry, tuple[Slot, ...]]]:
+        if token.kind not in (WORD, NUMBER):
+            return ()
+        keys = {fold(token.text)} | (token.morph.lemmas if token.kind == WORD else set())
+        found: list[tuple[Entry, tuple[Slot, ...]]] = []
+        for key in keys:
+            found.extend(self._by_key.get(key, ()))
+        if token.kind == WORD:
+            found.extend(self._wildcard_first)
+        return found
+
+    def _longest_at(self, tokens: list[Token], i: int) -> tuple[Entry, int] | None:
+        best: tuple[Entry, int] | None = None
+        for entry, variant in self._candidates(tokens[i]):
+            end = _match_variant(variant, tokens, i)
+            if end is not None and (best is None or end > best[1]):
+                best = (entry, end)
+        return best
+
+
+def _match_variant(variant: tuple[Slot, ...], tokens: list[Token], i: int) -> int | None:
+    j = i
+    for slot in variant:
+        if j >= len(tokens) or not slot.accepts(tokens[j]):
+            return None
+        j += 1
+    return j

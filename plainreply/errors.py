@@ -1,0 +1,36 @@
+"""Errors that name the file and the problem in one line."""
+
+from __future__ import annotations
+
+
+class PlainreplyError(Exception):
+    """Base class: every error the user can cause carries a one-line message."""
+
+
+class RuleFileError(PlainreplyError):
+    """A rule or profile file that cannot be used as it is."""
+
+    def __init__(self, path: object, problem: str, rule: str | None = None, field: str | None = None):
+        self.path = str(path)
+        self.rule = rule
+        self.field = field
+        self.problem = problem
+        where = self.path
+        if rule:
+            where += f": правило {rule}"
+        if field:
+            where += f": поле {field}"
+        super().__init__(f"{where}: {problem}")
+
+
+class InputError(PlainreplyError):
+    """A text file that cannot be checked."""
+
+    def __init__(self, path: object, problem: str):
+        self.path = str(path)
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}")
+
+
+class ConfigError(PlainreplyError):
+    """A configuration file or option that cannot be used."""

@@ -1,0 +1,122 @@
+"""Text in → findings out: picks the rules for a profile, runs them, resolves overlaps."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Mapping
+
+from .analysis import analyze
+from .config import Config, from_mapping
+from .engine.loader import Profile, RuleSet, load_ruleset
+from .engine.model import Finding, Rule
+from .errors import ConfigError
+from .markdown import mask_markdown
+from .report import Report
+from .resources import rules_dir
+from .suppress import find_suppressions
+
+
+@lru_cache(maxsize=8)
+def ruleset_for(directories: tuple[Path, ...]) -> RuleSet:
+    return load_ruleset(directories)
+
+
+class Linter:
+    def __init__(self, config: Config | Mapping[str, Any] | None = None):
+        if config is None:
+            config = Config()
+        elif not isinstance(config, Config):
+            config = from_mapping(config)
+        self.config = config
+        self.ruleset = ruleset_for((rules_dir(), *config.rule_dirs))
+
+    def profile(self, name: str | None = None) -> Profile:
+        name = name or self.config.profile or self.ruleset.default_profile
+        if name not in self.ruleset.profiles:
+            known = ", ".join(self.ruleset.profiles)
+            raise ConfigError(f"нет профиля {name!r}; есть: {known}")
+        return self.ruleset.profiles[name]
+
+    def params(self, profile: Profile) -> dict[str, float]:
+        params = dict(profile.params)
+        for key, value in self.config.params.items():
+            if key not in params:
+                known = ", ".join(sorted(params))
+                raise ConfigError(f"нет параметра {key!r}; есть: {known}")
+            params[key] = value
+        return params
+
+    def active_rules(self, profile: Profile) -> list[Rule]:
+        for name in (*self.config.select, *self.config.ignore):
+            if name not in self.ruleset.by_id and not any(r.category == name for r in self.ruleset.rules):
+                raise ConfigError(f"нет правила или категории {name!r}")
+        active = []
+        for rule in self.ruleset.rules:
+            on = rule.enabled
+            if _named(rule, profile.enable):
+                on = True
+            if _named(rule, profile.disable):
+                on = False
+            if self.config.select:
+                on = on and _named(rule, self.config.select)
+            if _named(rule, self.config.ignore):
+                on = False
+            if on:
+                active.append(rule)
+        return active
+
+    def check(self, text: str, profile: str | None = None, *, markdown: bool = False) -> Report:
+        chosen = self.profile(profile)
+        analysed_text, suppressions = find_suppressions(mask_markdown(text) if markdown else text)
+        doc = analyze(analysed_text)
+        params = self.params(chosen)
+        findings: list[Finding] = []
+        for rule in self.active_rules(chosen):
+            for hit in rule.check.run(doc, params):
+                findings.append(Finding(
+                    rule=rule.id, category=rule.category, severity=rule.severity,
+                    start=hit.start, end=hit.end, message=rule.format_message(text, hit),
+                    suggestion=hit.suggestion, note=hit.note,
+                ))
+        findings = _resolve_overlaps(findings, self.ruleset)
+        findings = [f for f in findings if not any(s.covers(f) for s in suppressions)]
+        return Report(text=text, findings=findings, profile=chosen.name, words=doc.word_count,
+                      sentences=len(doc.sentences), readability=doc.readability)
+
+
+def _named(rule: Rule, names: tuple[str, ...]) -> bool:
+    return rule.id in names or rule.category in names
+
+
+def _resolve_overlaps(findings: list[Finding], ruleset: RuleSet) -> list[Finding]:
+    """Drop a finding that overlaps a finding of a rule or category its rule yields to."""
+    kept = []
+    for finding in findings:
+        yields_to = ruleset.by_id[finding.rule].suppressed_by
+        if yields_to and any(
+            other is not finding
+            and (other.rule in yields_to or other.category in yields_to)
+            and other.start < finding.end and finding.start < other.end
+            for other in findings
+        ):
+            continue
+        kept.append(finding)
+    return kept
+
+
+_default: Linter | None = None
+
+
+def default_linter() -> Linter:
+    global _default
+    if _default is None:
+        _default = Linter()
+    return _default
+
+
+def check(text: str, profile: str | None = None, config: Config | Mapping[str, Any] | None = None,
+          *, markdown: bool = False) -> Report:
+    """Check a draft reply and return its report (see README: Python API)."""
+    linter = default_linter() if config is None else Linter(config)
+    return linter.check(text, profile, markdown=markdown)

@@ -1,0 +1,1 @@
+"""Reports rendered for people (text) and for programs (JSON)."""

@@ -1,0 +1,46 @@
+"""Silencing a finding in the text itself.
+
+Write `plainreply: ignore` on a line to silence every finding that starts on that line,
+or `plainreply: ignore passive-participle, bureaucratese` to silence only those rules or
+categories. In Markdown put it in a comment: `<!-- plainreply: ignore passive -->`.
+The marker itself is blanked out before the text is analysed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .engine.model import Finding
+
+_MARKER = re.compile(
+    r"(?:<!--[ \t]*)?plainreply:[ \t]*ignore(?P<targets>(?:[ \t]+[a-z0-9-]+(?:[ \t]*,[ \t]*[a-z0-9-]+)*)?)[ \t]*(?:-->)?",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Suppression:
+    line_start: int
+    line_end: int
+    targets: frozenset[str]  # empty: everything on the line
+
+    def covers(self, finding: Finding) -> bool:
+        if not self.line_start <= finding.start < self.line_end:
+            return False
+        return not self.targets or finding.rule in self.targets or finding.category in self.targets
+
+
+def find_suppressions(text: str) -> tuple[str, list[Suppression]]:
+    """Return the text with markers blanked (same length) and the suppressions they set."""
+    suppressions = []
+    chars = list(text)
+    for m in _MARKER.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        targets = frozenset(t.strip().lower() for t in re.split(r"[\s,]+", m.group("targets")) if t.strip())
+        suppressions.append(Suppression(line_start, line_end, targets))
+        for i in range(m.start(), m.end()):
+            chars[i] = " "
+    return "".join(chars), suppressions
