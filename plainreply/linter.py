@@ -59,7 +59,8 @@ class Linter:
             if _named(rule, profile.disable):
                 on = False
             if self.config.select:
-                on = on and _named(rule, self.config.select)
+                # Naming a rule by id turns it on even when it is off by default.
+                on = rule.id in self.config.select or (on and rule.category in self.config.select)
             if _named(rule, self.config.ignore):
                 on = False
             if on:
@@ -68,7 +69,9 @@ class Linter:
 
     def check(self, text: str, profile: str | None = None, *, markdown: bool = False) -> Report:
         chosen = self.profile(profile)
-        analysed_text, suppressions = find_suppressions(mask_markdown(text) if markdown else text)
+        analysed_text, suppressions = find_suppressions(text)
+        if markdown:
+            analysed_text = mask_markdown(analysed_text)
         doc = analyze(analysed_text)
         params = self.params(chosen)
         findings: list[Finding] = []

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .engine.model import Finding
 
 _MARKER = re.compile(
-    r"(?:<!--[ \t]*)?plainreply:[ \t]*ignore(?P<targets>(?:[ \t]+[a-z0-9-]+(?:[ \t]*,[ \t]*[a-z0-9-]+)*)?)[ \t]*(?:-->)?",
+    r"(?:<!--[ \t]*)?plainreply:[ \t]*ignore(?P<targets>(?:[ \t]+[a-z][a-z0-9-]*(?:[ \t]*,[ \t]*[a-z][a-z0-9-]*)*)?)[ \t]*(?:-->)?",
     re.IGNORECASE,
 )
 

@@ -113,7 +113,7 @@ def compile_entry(raw: Mapping[str, Any], path: object, rule_id: str, index: int
 
 def _words(text: str) -> list[str]:
     # Split off commas and dashes so that «тем, что» reads as three slots.
-    spaced = re.sub(r"(?<=\S)([,;:])", r" \1", text.strip())
+    spaced = re.sub(r"(?<=\S)([,;:])(?![^\[]*\])", r" \1", text.strip())
     return spaced.split()
 
 

@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from plainreply.analysis import LINK, WORD, analyze, morph
+from plainreply.analysis.morph import _parse
+
+TRICKY = (
+    "Уважаемый Иван\u00a0Петрович!\r\n\r\n"
+    "Министерство рассмотрело заявление ООО «Северный склад» — 😀 спасибо.\r\n"
+    "Выписку из ЕГРН закажите на Gosuslugi-портале или по адресу https://mio.example.ru/opros.\r\n"
+    "С уважением,\r\nА. А. Сычугов"
+)
+
+
+def test_offsets_point_into_the_original_text():
+    doc = analyze(TRICKY)
+    assert doc.tokens, "no tokens"
+    for token in doc.tokens:
+        assert TRICKY[token.start:token.end] == token.text
+    for sentence in doc.sentences:
+        tokens = doc.sentence_tokens(sentence)
+        assert tokens[0].start == sentence.start and tokens[-1].end == sentence.end
+    for paragraph in doc.paragraphs:
+        assert not TRICKY[paragraph.start].isspace() and not TRICKY[paragraph.end - 1].isspace()
+
+
+def test_paragraphs_sentences_and_special_tokens():
+    doc = analyze(TRICKY)
+    assert len(doc.paragraphs) == 2
+    texts = [doc.sentence_text(s) for s in doc.sentences]
+    assert texts[0] == "Уважаемый Иван\u00a0Петрович!"
+    assert "С уважением," in texts  # a line break after a comma ends the line of the signature
+    kinds = {t.text: t.kind for t in doc.tokens}
+    assert kinds["😀"] != WORD
+    assert kinds["Gosuslugi-портале"] == WORD
+    assert all(t.kind == LINK for t in doc.tokens if "example" in t.text or t.text == "opros")
+
+
+def test_soft_line_wraps_stay_inside_one_sentence():
+    doc = analyze("Министерство рассмотрело Ваше\nзаявление о выкупе участка.")
+    assert len(doc.sentences) == 1
+
+
+def test_lemmas_pos_and_grammemes():
+    m = morph("Денежных")
+    assert m.lemma == "денежный" and m.pos == "ADJF" and m.has("gent", "plur")
+    assert "рассмотреть" in morph("рассмотрено").lemmas
+    assert morph("ещё").lemma == morph("еще").lemma
+
+
+def test_each_word_form_is_parsed_once():
+    morph.cache_clear()
+    _parse.cache_clear()
+    for word in ["Заявление", "заявление", "ЗАЯВЛЕНИЕ", "заявление", "рассмотрено", "Рассмотрено"]:
+        morph(word)
+    info = _parse.cache_info()
+    assert (info.misses, info.hits) == (2, 3), info  # pymorphy3 ran twice; one repeat never reached it
+
+
+def test_natasha_is_not_loaded_unless_a_rule_needs_it():
+    code = (
+        "import sys, plainreply\n"
+        "plainreply.check('Заявки принимаются с 10 марта. Ваше заявление рассмотрено.')\n"
+        "print('natasha' in sys.modules, 'slovnet' in sys.modules)\n"
+        "plainreply.check('Заявки принимаются с 10 марта.', config={'select': ['passive-syntax']})\n"
+        "print('natasha' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split("\n")
+    assert out[0] == "False False"
+    assert out[1] == "True"
+
+
+def test_readability_prefers_short_sentences_and_short_words():
+    plain = analyze("Мы получили письмо. Ответим до 13 марта. Если будут вопросы, позвоните.")
+    heavy = analyze("Вышеуказанное обстоятельство свидетельствует о необходимости осуществления "
+                    "дополнительного межведомственного информационного взаимодействия.")
+    assert plain.readability > heavy.readability + 40

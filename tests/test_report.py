@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+import json
+
+import plainreply
+
+BUREAUCRATIC = (
+    "В соответствии с подпунктом 6 статьи 39.5 Земельного кодекса Российской Федерации в настоящее "
+    "время предоставление Вам данного земельного участка не представляется возможным. "
+    "Ответ будет направлен в установленный законодательством срок."
+)
+PLAIN = (
+    "К сожалению, мы отказываем в предоставлении этого участка: на нем построят школу. "
+    "Выберите другой участок из перечня на сайте министерства."
+)
+
+
+def test_empty_and_blank_texts_are_clean():
+    for text in ["", "   \n\t  \n"]:
+        report = plainreply.check(text)
+        assert report.findings == [] and report.score == 10.0
+
+
+def test_plain_text_scores_higher_and_scores_are_not_rounded():
+    heavy, plain = plainreply.check(BUREAUCRATIC), plainreply.check(PLAIN)
+    assert 0.0 <= heavy.score < plain.score <= 10.0
+    assert heavy.score != round(heavy.score, 2)
+
+
+def test_one_more_finding_lowers_the_score():
+    base = plainreply.check(PLAIN).score
+    worse = plainreply.check(PLAIN.replace("этого участка", "данного участка")).score
+    assert worse < base
+
+
+def test_to_dict_is_json_with_counts_and_positions():
+    report = plainreply.check("Текст письма.\nДанный участок предоставлен Вам в аренду.")
+    data = json.loads(json.dumps(report.to_dict(), ensure_ascii=False))
+    assert data["counts"] == report.counts and sum(data["counts"].values()) == len(data["findings"])
+    first = data["findings"][0]
+    assert set(first) >= {"rule", "category", "severity", "start", "end", "message", "suggestion", "line", "column"}
+    assert (first["line"], first["column"]) == (2, 1)
+    assert data["profile"] == "citizen" and data["score"] == report.score
+
+
+def test_profiles_change_results():
+    long = " ".join(["слово"] * 26) + "."
+    assert plainreply.check(long, profile="citizen").findings
+    assert not [f for f in plainreply.check(long, profile="internal").findings if f.category == "long-sentence"]
+
+
+def test_inline_suppression_silences_one_finding():
+    text = "Данный участок свободен.\nДанный участок занят. plainreply: ignore bureaucratese"
+    found = [f for f in plainreply.check(text).findings if f.category == "bureaucratese"]
+    assert [(f.start, text[f.start:f.end]) for f in found] == [(0, "Данный")]
+
+
+def test_inline_suppression_without_names_silences_the_whole_line_only():
+    text = "<!-- plainreply: ignore --> Вы не правы, данный участок занят.\nВы не правы."
+    found = plainreply.check(text, markdown=True).findings
+    assert [(f.category, text[f.start:f.end]) for f in found] == [("forbidden-phrase", "Вы не правы")]
+    assert found[0].start > text.index("\n")
+
+
+def test_markdown_markup_is_not_read_as_text():
+    text = "# Ответ\n\n**Данный** участок свободен: [перечень](https://mio.example.ru/list).\n"
+    report = plainreply.check(text, markdown=True)
+    assert [text[f.start:f.end] for f in report.findings if f.category == "bureaucratese"] == ["Данный"]
+    assert not [f for f in report.findings if f.category == "typography"]

@@ -1,0 +1,60 @@
+"""The wheel carries rules/ and templates/ and works installed outside the repository."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory):
+    root = tmp_path_factory.mktemp("wheel")
+    dist = root / "dist"
+    subprocess.run([sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(REPO)],
+                   check=True, capture_output=True)
+    wheels = list(dist.glob("plainreply-*.whl"))
+    assert len(wheels) == 1
+    env = root / "venv"
+    venv.EnvBuilder(with_pip=True).create(env)
+    pip = subprocess.run([str(env / "bin" / "python"), "-m", "pip", "install", "-q", str(wheels[0])],
+                         capture_output=True, text=True)
+    assert pip.returncode == 0, pip.stderr[-2000:]
+    return env, wheels[0]
+
+
+def test_wheel_contains_rules_and_templates(installed):
+    import zipfile
+
+    _, wheel = installed
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "plainreply/_data/rules/profiles.yaml" in names
+    assert "plainreply/_data/rules/passive.yaml" in names
+    assert any(n.startswith("plainreply/_data/templates/") for n in names)
+
+
+def test_installed_cli_checks_a_letter_from_another_folder(installed, tmp_path):
+    env, _ = installed
+    letter = tmp_path / "letter.txt"
+    letter.write_text("Ваше заявление рассмотрено. Данный участок свободен.", encoding="utf-8")
+    result = subprocess.run([str(env / "bin" / "plainreply"), "check", "--format", "json", "letter.txt"],
+                            cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert {"passive", "bureaucratese"} <= set(report["counts"])
+
+
+def test_installed_package_reads_its_own_rules(installed, tmp_path):
+    env, _ = installed
+    code = "import plainreply.resources as r; print(r.rules_dir())"
+    out = subprocess.run([str(env / "bin" / "python"), "-c", code], cwd=tmp_path,
+                         capture_output=True, text=True, check=True).stdout.strip()
+    assert Path(out).is_relative_to(env) and not Path(out).is_relative_to(REPO)
