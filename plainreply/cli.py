@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
+import razdel
+
 from .config import Config, find_config, read_config_file
 from .engine.loader import RuleSet
 from .errors import PlainreplyError
@@ -59,6 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("action", nargs="?", choices=["show"], help="show — показать одно правило")
     rules.add_argument("rule_id", nargs="?", metavar="ID", help="id правила")
     rules.add_argument("--config", type=Path, metavar="ФАЙЛ", help="файл настроек с дополнительными папками правил")
+    rules.add_argument("--format", choices=["text", "markdown"], default="text",
+                       help="markdown — таблица для README")
     return parser
 
 
@@ -106,6 +110,9 @@ def _check(config: Config, args: argparse.Namespace) -> int:
 
 
 def _rules(ruleset: RuleSet, args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    if args.action is None and args.format == "markdown":
+        print(rules_markdown(ruleset))
+        return EXIT_OK
     if args.action is None:
         width = max(len(r.id) for r in ruleset.rules)
         for rule in ruleset.rules:
@@ -137,6 +144,19 @@ def _rules(ruleset: RuleSet, args: argparse.Namespace, parser: argparse.Argument
         for entry in entries[:10]:
             print(f"  {entry.match}" + (f" → {entry.suggest}" if entry.suggest else ""))
     return EXIT_OK
+
+
+def rules_markdown(ruleset: RuleSet) -> str:
+    """The rule catalogue as a Markdown table (README, section «Правила»)."""
+    rows = ["| id | категория | уровень | пункт порядка | проверка | что находит |", "|---|---|---|---|---|---|"]
+    for rule in ruleset.rules:
+        summary = next(razdel.sentenize(rule.description)).text
+        entries = getattr(rule.check, "entries", None)
+        kind = f"{rule.check_type}, {len(entries)} фраз" if entries else rule.check_type
+        if not rule.enabled:
+            kind += ", выключено"
+        rows.append(f"| `{rule.id}` | {rule.category} | {rule.severity} | {rule.source} | {kind} | {summary} |")
+    return "\n".join(rows)
 
 
 if __name__ == "__main__":

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -10,23 +9,20 @@ from typing import Any
 from .engine.model import Finding
 
 SEVERITY_WEIGHT = {"error": 3.0, "warning": 1.0, "info": 0.5}
-# Findings per 100 words at which the findings part of the score halves.
-HALF_SCORE_DENSITY = 6.0
-# Readability below FLOOR counts as 0, above CEILING as full marks.
-READABILITY_FLOOR, READABILITY_CEILING = -20.0, 100.0
+# A finding of weight 1 costs the reader about one more six-letter word in its sentence.
+LETTERS_PER_FINDING = 6.0
+# Reading load (letters per sentence) at which the score is 5: about 20 average words.
+HALF_SCORE_LOAD = 120.0
 
 
-def plainness_score(findings: list[Finding], words: int, readability: float) -> float:
-    """10 = plain. Half the score rewards few weighted findings per 100 words, half rewards
-    readability (Oborneva). Continuous: two texts can be compared by it."""
-    if words == 0:
+def plainness_score(findings: list[Finding], letters: int, sentences: int) -> float:
+    """10 = plain. The score falls with the reading load of an average sentence: its letters
+    plus a cost for each finding. Continuous and never rounded, so two texts can be compared."""
+    if sentences == 0:
         return 10.0
     weight = sum(SEVERITY_WEIGHT[f.severity] for f in findings)
-    density = 100.0 * weight / max(words, 20)
-    findings_part = math.exp(-math.log(2) * density / HALF_SCORE_DENSITY)
-    span = READABILITY_CEILING - READABILITY_FLOOR
-    readability_part = min(max((readability - READABILITY_FLOOR) / span, 0.0), 1.0)
-    return 10.0 * (0.5 * findings_part + 0.5 * readability_part)
+    load = (letters + LETTERS_PER_FINDING * weight) / sentences
+    return 10.0 / (1.0 + (load / HALF_SCORE_LOAD) ** 2)
 
 
 @dataclass
@@ -37,12 +33,13 @@ class Report:
     words: int
     sentences: int
     readability: float
+    letters: int = 0
     path: str | None = None
     score: float = field(init=False)
 
     def __post_init__(self) -> None:
         self.findings.sort(key=lambda f: (f.start, f.end, f.rule))
-        self.score = plainness_score(self.findings, self.words, self.readability)
+        self.score = plainness_score(self.findings, self.letters, self.sentences)
 
     @property
     def counts(self) -> dict[str, int]:

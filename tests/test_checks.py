@@ -27,6 +27,13 @@ def test_passive_leaves_verbs_and_attributes_alone():
     assert spans(text, "passive") == []
 
 
+def test_reflexive_verbs_with_middle_meaning_are_not_passive():
+    text = ("Суть отказа заключается в том, что участок уже в аренде. Соглашение заключается в течение 30 дней. "
+            "Пограничники подчиняются министерству.")
+    assert spans(text, "passive") == ["заключается"]
+    assert text.index("Соглашение") < findings(text, "passive")[0].start
+
+
 def test_split_predicate_in_any_form_and_order():
     text = ("Министерство приняло решение о пересчете стоимости. "
             "Оплату денежных средств следует производить ежемесячно. Примите участие в аукционе.")
@@ -35,6 +42,7 @@ def test_split_predicate_in_any_form_and_order():
         "приняло решение о пересчете", "Оплату денежных средств следует производить", "Примите участие"]
     assert found[0].suggestion == "пересчитало"
     assert found[2].suggestion == "участвуйте"
+    assert spans("Данное решение стало полезным. Принятое решение мы отменили.", "split-predicate") == []
 
 
 def test_nominal_chain_spans_the_nouns_and_skips_citations_and_names():

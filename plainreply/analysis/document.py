@@ -54,6 +54,10 @@ class Document:
         return sum(syllables(t.text) for t in self.tokens if t.kind == WORD)
 
     @cached_property
+    def letter_count(self) -> int:
+        return sum(len(t.text) for t in self.tokens if t.kind == WORD)
+
+    @cached_property
     def lexical_word_count(self) -> int:
         return sum(1 for t in self.tokens if t.kind == WORD)
 

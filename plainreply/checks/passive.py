@@ -16,17 +16,21 @@ _AUXILIARY = frozenset({"был", "была", "было", "были", "буде�
 
 @python_check(
     "passive",
-    options={"not_passive": [], "reflexive": True, "subject": "мы"},
+    options={"not_passive": [], "not_passive_before": [], "reflexive": True, "subject": "мы"},
 )
 def passive(doc: Document, params: Mapping[str, Any], options: Mapping[str, Any]) -> Iterator[Hit]:
     """Short passive participles as predicates and present-tense reflexive passives.
-    `not_passive` lists reflexive verbs and participles that are not passive in meaning."""
+    `not_passive` lists reflexive verbs and participles that are not passive in meaning;
+    `not_passive_before` lists words after which a reflexive verb is not passive
+    («заключается в том, что» explains, «соглашение заключается» is passive)."""
     skip = {fold(w) for w in options["not_passive"]}
+    before = [tuple(fold(w) for w in phrase.split()) for phrase in options["not_passive_before"]]
     for tokens in words_of(doc):
         for k, token in enumerate(tokens):
             if token.kind != WORD:
                 continue
-            found = _short_participle(token, skip) or (options["reflexive"] and _reflexive(token, skip))
+            reflexive = options["reflexive"] and not _followed_by(tokens, k, before) and _reflexive(token, skip)
+            found = _short_participle(token, skip) or reflexive
             if not found:
                 continue
             lemma, grammemes = found
@@ -36,6 +40,11 @@ def passive(doc: Document, params: Mapping[str, Any], options: Mapping[str, Any]
                 start = tokens[k - 1].start
                 future = fold(tokens[k - 1].text).startswith("буд")
             yield Hit(start, token.end, suggestion=_active(lemma, grammemes, future, options["subject"]))
+
+
+def _followed_by(tokens: list[Token], k: int, phrases: list[tuple[str, ...]]) -> bool:
+    following = tuple(fold(t.text) for t in tokens[k + 1:k + 4] if t.kind == WORD)
+    return any(following[:len(p)] == p for p in phrases)
 
 
 def _short_participle(token: Token, skip: set[str]) -> tuple[str, frozenset[str]] | None:

@@ -55,8 +55,9 @@ def split_predicate(doc: Document, params: Mapping[str, Any], options: Mapping[s
 
 
 def _light_verb(token: Token, light: set[str]) -> str | None:
+    # Full participles are left out: «данное решение», «принятое решение» name a thing.
     for parse in token.morph.parses:
-        if parse.pos in ("VERB", "INFN", "PRTS", "PRTF", "GRND") and parse.lemma in light:
+        if parse.pos in ("VERB", "INFN", "PRTS", "GRND") and parse.lemma in light:
             return parse.lemma
     return None
 

@@ -1,0 +1,151 @@
+#!/usr/bin/env python3
+"""Throughput, latency and memory of plainreply on real official documents.
+
+Usage: python benchmarks/throughput.py [--limit N] [--data PATH]
+
+Reads RuREBus (../shared/data/rurebus/rurebus_docs.jsonl.gz, regional and municipal
+documents), detokenises them and prints, in one run:
+  - the floor: razdel tokenisation plus pymorphy3 parsing of every word, in words per second;
+  - plainreply.check with the default rules: words per second, milliseconds per document
+    (median, p95) and the ratio to the floor;
+  - a 300-word letter checked warm (median of 20 runs);
+  - `plainreply check letter.txt` from a cold start (median of 5 runs);
+  - the peak resident memory of this process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_DATA = REPO.parent / "shared" / "data" / "rurebus" / "rurebus_docs.jsonl.gz"
+LETTERS = REPO.parent / "shared" / "corpus" / "replies-dev.jsonl"
+
+_SPACE_BEFORE = re.compile(r" +([.,;:!?)\]»%])")
+_SPACE_AFTER = re.compile(r"([(\[«]) +")
+
+
+def detokenise(text: str) -> str:
+    return _SPACE_AFTER.sub(r"\1", _SPACE_BEFORE.sub(r"\1", text))
+
+
+def load_documents(path: Path, limit: int | None) -> list[str]:
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        docs = [detokenise(json.loads(line)["text"]) for line in f if line.strip()]
+    return docs[:limit] if limit else docs
+
+
+def count_words(text: str) -> int:
+    return len(text.split())
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()} {platform.release()}"
+
+
+def floor_words_per_second(docs: list[str]) -> float:
+    import pymorphy3
+    import razdel
+
+    analyzer = pymorphy3.MorphAnalyzer()
+    words = sum(count_words(d) for d in docs)
+    start = time.perf_counter()
+    for doc in docs:
+        for token in razdel.tokenize(doc):
+            if any(ch.isalpha() for ch in token.text):
+                analyzer.parse(token.text)
+    return words / (time.perf_counter() - start)
+
+
+def letter_of_300_words() -> str:
+    if LETTERS.exists():
+        texts = [json.loads(line)["text"] for line in LETTERS.open(encoding="utf-8") if line.strip()]
+    else:
+        texts = ["Министерство рассмотрело Ваше обращение. Данный участок предоставлен в аренду."] * 40
+    paragraphs: list[str] = []
+    for text in texts:
+        for paragraph in text.split("\n\n"):
+            if count_words("\n\n".join(paragraphs)) >= 300:
+                return "\n\n".join(paragraphs)
+            paragraphs.append(paragraph)
+    return "\n\n".join(paragraphs)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, help="use the first N documents only")
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="RuREBus documents, JSON Lines, gzip")
+    args = parser.parse_args()
+    if not args.data.exists():
+        sys.exit(f"benchmark skipped: {args.data} is absent (the shared data sets live beside the repository)")
+
+    docs = load_documents(args.data, args.limit)
+    words = sum(count_words(d) for d in docs)
+    print(f"machine: {machine()}")
+    print(f"data: {len(docs)} RuREBus documents, {words} words (detokenised)")
+
+    floor = floor_words_per_second(docs)
+    print(f"floor (razdel + pymorphy3 on every word): {floor:,.0f} words/s")
+
+    import plainreply
+
+    plainreply.check("Прогрев: правила загружены, словарь открыт.")
+    latencies = []
+    start = time.perf_counter()
+    for doc in docs:
+        t0 = time.perf_counter()
+        plainreply.check(doc)
+        latencies.append((time.perf_counter() - t0) * 1000)
+    elapsed = time.perf_counter() - start
+    speed = words / elapsed
+    latencies.sort()
+    p95 = latencies[min(len(latencies) - 1, int(0.95 * len(latencies)))]
+    print(f"plainreply.check, default rules: {speed:,.0f} words/s = {speed / floor:.2f} x floor (target >= 0.25)")
+    print(f"per document: median {statistics.median(latencies):.1f} ms, p95 {p95:.1f} ms "
+          f"(median document {statistics.median(count_words(d) for d in docs):.0f} words)")
+
+    letter = letter_of_300_words()
+    runs = []
+    for _ in range(20):
+        t0 = time.perf_counter()
+        plainreply.check(letter)
+        runs.append((time.perf_counter() - t0) * 1000)
+    print(f"{count_words(letter)}-word letter, warm: median {statistics.median(runs):.1f} ms (target <= 50 ms)")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "letter.txt"
+        path.write_text(letter, encoding="utf-8")
+        command = [sys.executable, "-m", "plainreply", "check", str(path)]
+        cold = []
+        for _ in range(5):
+            t0 = time.perf_counter()
+            subprocess.run(command, cwd=tmp, capture_output=True)
+            cold.append(time.perf_counter() - t0)
+    print(f"plainreply check letter.txt, cold start: median {statistics.median(cold):.2f} s (target <= 1.5 s)")
+
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak RSS of this process: {peak_mb:.0f} MB (target <= 500 MB)")
+
+
+if __name__ == "__main__":
+    main()
