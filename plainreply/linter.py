@@ -85,7 +85,8 @@ class Linter:
         findings = _resolve_overlaps(findings, self.ruleset)
         findings = [f for f in findings if not any(s.covers(f) for s in suppressions)]
         return Report(text=text, findings=findings, profile=chosen.name, words=doc.word_count,
-                      sentences=len(doc.sentences), readability=doc.readability, letters=doc.letter_count)
+                      sentences=len(doc.sentences), readability=doc.readability, letters=doc.letter_count,
+                      sentence_spans=[(s.start, s.end) for s in doc.sentences])
 
 
 def _named(rule: Rule, names: tuple[str, ...]) -> bool:

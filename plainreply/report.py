@@ -35,6 +35,7 @@ class Report:
     readability: float
     letters: int = 0
     path: str | None = None
+    sentence_spans: list[tuple[int, int]] = field(default_factory=list, repr=False)
     score: float = field(init=False)
 
     def __post_init__(self) -> None:
@@ -52,6 +53,15 @@ class Report:
     @property
     def has_errors(self) -> bool:
         return any(f.severity == "error" for f in self.findings)
+
+    def sentence_of(self, offset: int) -> tuple[int, int]:
+        """The span of the sentence that holds `offset` (the whole line if none does)."""
+        for start, end in self.sentence_spans:
+            if start <= offset < end:
+                return start, end
+        line_start = self.text.rfind("\n", 0, offset) + 1
+        line_end = self.text.find("\n", offset)
+        return line_start, len(self.text) if line_end < 0 else line_end
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object `plainreply check --format json` prints for one draft."""

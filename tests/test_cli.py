@@ -35,7 +35,7 @@ def test_text_output_shows_position_rule_context_and_suggestion(letter, capsys):
     code, out, err = run(["check", str(letter)], capsys)
     assert code == 1 and err == ""
     assert f"{letter}:3:16: предупреждение passive:" in out
-    assert "    Ваше заявление рассмотрено. В настоящее время участок свободен." in out
+    assert "\n    Ваше заявление рассмотрено.\n" in out
     assert "\n" + " " * 19 + "^" * 11 + "\n" in out
     assert "Как лучше: мы рассмотрели" in out
     assert f"{letter}:5:1: ошибка forbidden-phrase:" in out
@@ -152,3 +152,13 @@ def test_stdin_and_module_entry_point(tmp_path):
     )
     assert result.returncode == 1
     assert json.loads(result.stdout)["path"] == "<stdin>"
+
+
+def test_readme_rule_catalogue_matches_the_rules():
+    from conftest import REPO
+
+    from plainreply.cli import rules_markdown
+    from plainreply.linter import default_linter
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert rules_markdown(default_linter().ruleset) in readme, "run `plainreply rules --format markdown` and update README"

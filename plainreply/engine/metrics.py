@@ -140,6 +140,6 @@ class MetricCheck:
 
 def _values(value: float, limit: float) -> dict[str, str]:
     def show(x: float) -> str:
-        return str(int(x)) if float(x).is_integer() else f"{x:.1f}"
+        return str(int(x)) if float(x).is_integer() else f"{x:.1f}".replace(".", ",")
 
     return {"value": show(value), "limit": show(limit)}

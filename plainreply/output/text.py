@@ -16,22 +16,24 @@ def paint(text: str, colour: str, enabled: bool) -> str:
     return f"\033[{_COLOURS[colour]}m{text}\033[0m" if enabled else text
 
 
-def render_finding(name: str, lines: LineIndex, finding: Finding, colour: bool) -> str:
+def render_finding(name: str, report: Report, lines: LineIndex, finding: Finding, colour: bool) -> str:
     line, column = lines.position(finding.start)
     severity = paint(SEVERITY_LABEL[finding.severity], finding.severity, colour)
     head = f"{name}:{line}:{column}: {severity} {paint(finding.rule, 'rule', colour)}: {finding.message}"
-    text = lines.line_text(line)
-    start = column - 1
-    end = min(start + (finding.end - finding.start), len(text))
-    window_start = max(0, min(start - 30, len(text) - _CONTEXT))
-    window_end = min(len(text), max(end + 20, window_start + _CONTEXT))
+    s_start, s_end = report.sentence_of(finding.start)
+    if finding.end > s_end:  # a finding about the whole text: no single sentence to show
+        return head + (f"\n    {paint('Как лучше: ' + finding.suggestion, 'fix', colour)}" if finding.suggestion else "")
+    sentence = _one_line(report.text[s_start:s_end])
+    start = finding.start - s_start
+    end = min(finding.end, s_end) - s_start
+    window_start = max(0, min(start - 30, len(sentence) - _CONTEXT))
+    window_end = min(len(sentence), max(end + 20, window_start + _CONTEXT))
     prefix = "…" if window_start > 0 else ""
-    suffix = "…" if window_end < len(text) else ""
-    shown = text[window_start:window_end]
+    suffix = "…" if window_end < len(sentence) else ""
+    shown = sentence[window_start:window_end]
     a, b = start - window_start, min(end, window_end) - window_start
     if colour:
-        context = prefix + shown[:a] + paint(shown[a:b], "mark", True) + shown[b:] + suffix
-        body = [f"    {context}"]
+        body = [f"    {prefix}{shown[:a]}{paint(shown[a:b], 'mark', True)}{shown[b:]}{suffix}"]
     else:
         body = [f"    {prefix}{shown}{suffix}", "    " + " " * (len(prefix) + a) + "^" * max(1, b - a)]
     if finding.suggestion:
@@ -39,12 +41,20 @@ def render_finding(name: str, lines: LineIndex, finding: Finding, colour: bool) 
     return "\n".join([head, *body])
 
 
+_FLAT = str.maketrans("\r\n\t", "   ")
+
+
+def _one_line(text: str) -> str:
+    """Line breaks and tabs become spaces (one for one), so the caret line stays under the span."""
+    return text.translate(_FLAT)
+
+
 def render_report(name: str, report: Report, colour: bool) -> str:
     lines = LineIndex(report.text)
-    parts = [render_finding(name, lines, f, colour) for f in report.findings]
-    errors = len(report.errors)
+    parts = [render_finding(name, report, lines, f, colour) for f in report.findings]
+    score = f"{report.score:.1f}".replace(".", ",")
     parts.append(
-        f"{name}: замечаний: {len(report.findings)}, из них ошибок: {errors}. "
-        f"Оценка простоты: {report.score:.1f} из 10."
+        f"{name}: замечаний: {len(report.findings)}, из них ошибок: {len(report.errors)}. "
+        f"Оценка простоты: {score} из 10."
     )
     return "\n".join(parts)
