@@ -129,6 +129,8 @@ def _rules(ruleset: RuleSet, args: argparse.Namespace, parser: argparse.Argument
     print(f"{rule.id} — {rule.category}, {SEVERITY_LABEL[rule.severity]}, пункт порядка {rule.source}")
     print(f"Файл: {rule.path}")
     print(f"Тип проверки: {rule.check_type}{'' if rule.enabled else ' (выключено по умолчанию)'}")
+    if rule.check.needs_syntax:
+        print("Нужен синтаксический разбор natasha: проверка идет медленнее.")
     print()
     print(rule.description)
     print()

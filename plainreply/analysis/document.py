@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from functools import cached_property
 
@@ -27,19 +26,12 @@ class Document:
         self.sentences: list[Sentence]
         self.tokens: list[Token]
         self.paragraphs, self.sentences, self.tokens = segment(text)
-        self._sentence_starts = [s.start for s in self.sentences]
 
     def sentence_tokens(self, sentence: Sentence) -> list[Token]:
         return self.tokens[sentence.first_token:sentence.last_token]
 
     def sentence_text(self, sentence: Sentence) -> str:
         return self.text[sentence.start:sentence.end]
-
-    def sentence_at(self, offset: int) -> Sentence | None:
-        i = bisect.bisect_right(self._sentence_starts, offset) - 1
-        if i >= 0 and self.sentences[i].start <= offset < max(self.sentences[i].end, self.sentences[i].start + 1):
-            return self.sentences[i]
-        return None
 
     def words(self, sentence: Sentence) -> list[str]:
         """Whitespace-separated chunks that hold a letter or a digit: the words a reader counts."""

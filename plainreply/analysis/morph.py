@@ -57,10 +57,6 @@ class Morph:
     def best_has(self, *grammemes: str) -> bool:
         return set(grammemes) <= self.parses[0].grammemes
 
-    def readings(self, *grammemes: str) -> list[Parse]:
-        wanted = set(grammemes)
-        return [p for p in self.parses if wanted <= p.grammemes]
-
 
 @lru_cache(maxsize=262_144)
 def morph(word: str) -> Morph:

@@ -27,6 +27,7 @@ _LINK = re.compile(
     re.IGNORECASE,
 )
 _LINK_TRAILER = ".,;:!?)»"
+_PUNCTUATION = set(".,;:!?…-–—()[]{}«»\"'„“”‘’/")
 _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
 
@@ -38,10 +39,6 @@ class Token:
     end: int
     kind: str
     index: int
-
-    @property
-    def is_word(self) -> bool:
-        return self.kind == WORD
 
     @property
     def morph(self) -> Morph:
@@ -115,8 +112,6 @@ def _kind(token_text: str) -> str:
         return PUNCT
     return SYMBOL
 
-
-_PUNCTUATION = set(".,;:!?…-–—()[]{}«»\"'„“”‘’/")
 
 
 def segment(text: str) -> tuple[list[Paragraph], list[Sentence], list[Token]]:

@@ -8,7 +8,7 @@ from typing import Any, Iterator, Mapping
 from ..analysis import WORD, Document, Token, fold
 from ..engine.model import Hit
 from ..engine.python import python_check
-from .common import words_of
+from .common import sentences_of
 
 _CYRILLIC_CAPS = re.compile(r"^[А-ЯЁ]+(?:-[А-ЯЁ]+)*$")
 _VOWELS = re.compile(r"[АЕЁИОУЫЭЮЯ]")
@@ -19,7 +19,7 @@ _NOT_WORDS = frozenset({"Abbr", "Name", "Surn", "Patr", "Geox", "Orgn", "Init", 
 def caps_words(doc: Document, params: Mapping[str, Any], options: Mapping[str, Any]) -> Iterator[Hit]:
     """Runs of capitalised dictionary words; abbreviations, names and words in `allow` pass."""
     allow = {fold(w) for w in options["allow"]}
-    for tokens in words_of(doc):
+    for tokens in sentences_of(doc):
         run: list[Token] = []
         for token in tokens + [None]:  # None flushes the last run
             if token is not None and _shouting(token, options["min_letters"], allow):

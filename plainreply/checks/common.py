@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from ..analysis import WORD, Document, Token, fold
+from ..analysis import WORD, Document, Token
 
 
-def words_of(doc: Document) -> "list[list[Token]]":
-    """Each sentence's tokens, in order."""
+def sentences_of(doc: Document) -> "list[list[Token]]":
+    """The tokens of each sentence, sentence by sentence."""
     return [doc.sentence_tokens(s) for s in doc.sentences]
-
-
-def is_word(token: Token, *forms: str) -> bool:
-    return token.kind == WORD and fold(token.text) in forms
 
 
 def capitalized_inside(tokens: list[Token], k: int) -> bool:

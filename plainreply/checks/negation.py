@@ -9,7 +9,7 @@ from typing import Any, Iterator, Mapping
 from ..analysis import WORD, Document, fold
 from ..engine.model import Hit
 from ..engine.python import python_check
-from .common import words_of
+from .common import sentences_of
 
 _PREDICATE_POS = frozenset({"VERB", "INFN", "PRTS", "ADJS", "PRED", "GRND"})
 _NEGATIVE_PRONOUN_PREFIXES = ("ничего", "ничем", "ничто", "никто", "никого", "никому", "никем",
@@ -25,7 +25,7 @@ def negation(doc: Document, params: Mapping[str, Any], options: Mapping[str, Any
     a negative pronoun with «не» in one sentence reported once, as double negation."""
     ignore = {fold(w) for w in options["ignore_after_ne"]}
     standalone = {fold(w) for w in options["standalone"]}
-    for tokens in words_of(doc):
+    for tokens in sentences_of(doc):
         negative_pronoun = None
         for k, token in enumerate(tokens):
             if token.kind != WORD:

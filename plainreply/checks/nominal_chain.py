@@ -7,7 +7,7 @@ from typing import Any, Iterator, Mapping
 from ..analysis import WORD, Document, Token, fold
 from ..engine.model import Hit
 from ..engine.python import python_check
-from .common import capitalized_inside, words_of
+from .common import capitalized_inside, sentences_of
 
 # Prepositions that take the genitive: a noun right after them may open a chain.
 _GENITIVE_PREPOSITIONS = frozenset(
@@ -24,7 +24,7 @@ _NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "Init"})
 def nominal_chain(doc: Document, params: Mapping[str, Any], options: Mapping[str, Any]) -> Iterator[Hit]:
     """Reports runs of at least `min_nouns` genitive nouns; agreeing adjectives and
     participles may stand between them, anything else ends the run."""
-    for tokens in words_of(doc):
+    for tokens in sentences_of(doc):
         chain: list[Token] = []
         attributes: list[Token] = []
         for k, token in enumerate(tokens + [None]):  # None flushes the last chain

@@ -9,7 +9,7 @@ from ..analysis import WORD, Document, Token, fold
 from ..analysis.morph import inflect, is_verb_lemma
 from ..engine.model import Hit
 from ..engine.python import python_check
-from .common import words_of
+from .common import sentences_of
 
 _AUXILIARY = frozenset({"был", "была", "было", "были", "будет", "будут"})
 
@@ -25,7 +25,7 @@ def passive(doc: Document, params: Mapping[str, Any], options: Mapping[str, Any]
     («заключается в том, что» explains, «соглашение заключается» is passive)."""
     skip = {fold(w) for w in options["not_passive"]}
     before = [tuple(fold(w) for w in phrase.split()) for phrase in options["not_passive_before"]]
-    for tokens in words_of(doc):
+    for tokens in sentences_of(doc):
         for k, token in enumerate(tokens):
             if token.kind != WORD:
                 continue

@@ -9,7 +9,7 @@ from ..analysis import PUNCT, WORD, Document, Token, fold
 from ..analysis.morph import inflect
 from ..engine.model import Hit
 from ..engine.python import python_check
-from .common import words_of
+from .common import sentences_of
 
 _BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")"})
 _ABOUT = frozenset({"о", "об", "обо"})
@@ -29,7 +29,7 @@ def split_predicate(doc: Document, params: Mapping[str, Any], options: Mapping[s
     nouns = {fold(k): v for k, v in options["nouns"].items()}
     decisions = {fold(k): v for k, v in options["decision_nouns"].items()}
     window = options["window"]
-    for tokens in words_of(doc):
+    for tokens in sentences_of(doc):
         used: set[int] = set()
         for k, token in enumerate(tokens):
             if token.kind != WORD or k in used:
