@@ -30,6 +30,7 @@ class Linter:
             config = from_mapping(config)
         self.config = config
         self.ruleset = ruleset_for((rules_dir(), *config.rule_dirs))
+        self._active: dict[str, list[Rule]] = {}
 
     def profile(self, name: str | None = None) -> Profile:
         name = name or self.config.profile or self.ruleset.default_profile
@@ -48,6 +49,11 @@ class Linter:
         return params
 
     def active_rules(self, profile: Profile) -> list[Rule]:
+        if profile.name not in self._active:
+            self._active[profile.name] = self._select_rules(profile)
+        return self._active[profile.name]
+
+    def _select_rules(self, profile: Profile) -> list[Rule]:
         for name in (*self.config.select, *self.config.ignore):
             if name not in self.ruleset.by_id and not any(r.category == name for r in self.ruleset.rules):
                 raise ConfigError(f"нет правила или категории {name!r}")

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .engine.model import Finding
+from .positions import LineIndex
 
 SEVERITY_WEIGHT = {"error": 3.0, "warning": 1.0, "info": 0.5}
 # A finding of weight 1 costs the reader about one more six-letter word in its sentence.
@@ -65,8 +66,6 @@ class Report:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object `plainreply check --format json` prints for one draft."""
-        from .output.positions import LineIndex
-
         lines = LineIndex(self.text)
         findings = []
         for f in self.findings:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..engine.model import Finding
 from ..report import Report
-from .positions import LineIndex
+from ..positions import LineIndex
 
 SEVERITY_LABEL = {"error": "ошибка", "warning": "предупреждение", "info": "совет"}
 _COLOURS = {"error": "31", "warning": "33", "info": "36", "rule": "2", "mark": "1;31", "fix": "32"}
