@@ -6,6 +6,8 @@
     rule_dirs = ["kb/rules"]         # extra folders of rule files, relative to the config file
     [tool.plainreply.params]         # profile thresholds to override
     max_sentence_words = 20
+    [tool.plainreply.options.abbreviation]   # options of one rule: lists extend, values replace
+    allow = ["КУМИ"]
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from typing import Any, Mapping
 
 from .errors import ConfigError
 
-CONFIG_KEYS = {"profile", "select", "ignore", "rule_dirs", "params"}
+CONFIG_KEYS = {"profile", "select", "ignore", "rule_dirs", "params", "options"}
 
 
 @dataclass(frozen=True)
@@ -27,10 +29,11 @@ class Config:
     ignore: tuple[str, ...] = ()
     rule_dirs: tuple[Path, ...] = ()
     params: Mapping[str, float] = field(default_factory=dict)
+    options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     path: Path | None = None
 
     def merged(self, **overrides: Any) -> Config:
-        values = {k: getattr(self, k) for k in ("profile", "select", "ignore", "rule_dirs", "params", "path")}
+        values = {k: getattr(self, k) for k in ("profile", "select", "ignore", "rule_dirs", "params", "options", "path")}
         values.update({k: v for k, v in overrides.items() if v not in (None, (), [])})
         return Config(**values)
 
@@ -56,10 +59,13 @@ def from_mapping(data: Mapping[str, Any], path: Path | None = None) -> Config:
         isinstance(v, (int, float)) and not isinstance(v, bool) for v in params.values()
     ):
         raise ConfigError(f"{where}: params должен быть таблицей чисел")
+    options = data.get("options", {})
+    if not isinstance(options, Mapping) or not all(isinstance(v, Mapping) for v in options.values()):
+        raise ConfigError(f"{where}: options должен быть таблицей вида [options.ID_ПРАВИЛА]")
     base = path.parent if path else Path.cwd()
     rule_dirs = tuple((base / Path(d)).resolve() for d in lists["rule_dirs"])
     return Config(profile, tuple(map(str, lists["select"])), tuple(map(str, lists["ignore"])), rule_dirs,
-                  dict(params), path)
+                  dict(params), {str(k): dict(v) for k, v in options.items()}, path)
 
 
 def read_config_file(path: Path) -> Config:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from dataclasses import replace
+from itertools import accumulate
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
@@ -10,6 +13,7 @@ from .analysis import analyze
 from .config import Config, from_mapping
 from .engine.loader import Profile, RuleSet, load_ruleset
 from .engine.model import Finding, Rule
+from .engine.python import PythonCheck
 from .errors import ConfigError
 from .markdown import mask_markdown
 from .report import Report
@@ -54,7 +58,7 @@ class Linter:
         return self._active[profile.name]
 
     def _select_rules(self, profile: Profile) -> list[Rule]:
-        for name in (*self.config.select, *self.config.ignore):
+        for name in (*self.config.select, *self.config.ignore, *self.config.options):
             if name not in self.ruleset.by_id and not any(r.category == name for r in self.ruleset.rules):
                 raise ConfigError(f"нет правила или категории {name!r}")
         active = []
@@ -70,8 +74,17 @@ class Linter:
             if _named(rule, self.config.ignore):
                 on = False
             if on:
-                active.append(rule)
+                active.append(self._configured(rule))
         return active
+
+    def _configured(self, rule: Rule) -> Rule:
+        overrides = self.config.options.get(rule.id)
+        if not overrides:
+            return rule
+        if not isinstance(rule.check, PythonCheck):
+            raise ConfigError(f"{self.config.path or 'config'}: у правила {rule.id} нет настраиваемых options")
+        source = self.config.path or "config"
+        return replace(rule, check=rule.check.with_options(overrides, f"{source}: options.{rule.id}"))
 
     def check(self, text: str, profile: str | None = None, *, markdown: bool = False) -> Report:
         chosen = self.profile(profile)
@@ -100,19 +113,37 @@ def _named(rule: Rule, names: tuple[str, ...]) -> bool:
 
 
 def _resolve_overlaps(findings: list[Finding], ruleset: RuleSet) -> list[Finding]:
-    """Drop a finding that overlaps a finding of a rule or category its rule yields to."""
+    """Drop a finding that overlaps a finding of a rule or category its rule yields to
+    (never its own rule: a rule of category «passive» may yield to the other «passive» rules)."""
+    by_rule: dict[str, list[Finding]] = {}
+    for finding in findings:
+        by_rule.setdefault(finding.rule, []).append(finding)
+    index = {rule: _SpanIndex(group) for rule, group in by_rule.items()}
     kept = []
     for finding in findings:
-        yields_to = ruleset.by_id[finding.rule].suppressed_by
-        if yields_to and any(
-            other is not finding
-            and (other.rule in yields_to or other.category in yields_to)
-            and other.start < finding.end and finding.start < other.end
-            for other in findings
-        ):
+        rules = {
+            other for name in ruleset.by_id[finding.rule].suppressed_by
+            for other in ([name] if name in ruleset.by_id else ruleset.rules_of(name))
+            if other != finding.rule and other in index
+        }
+        if any(index[rule].overlaps(finding.start, finding.end) for rule in rules):
             continue
         kept.append(finding)
     return kept
+
+
+class _SpanIndex:
+    """Answers «does any span overlap [start, end)?» in O(log n): spans sorted by start, with the
+    running maximum of their ends."""
+
+    def __init__(self, findings: list[Finding]):
+        spans = sorted((f.start, f.end) for f in findings)
+        self.starts = [s for s, _ in spans]
+        self.max_end = list(accumulate((e for _, e in spans), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        before_end = bisect_left(self.starts, end)  # spans that start before `end`
+        return before_end > 0 and self.max_end[before_end - 1] > start
 
 
 _default: Linter | None = None

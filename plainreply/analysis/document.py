@@ -26,6 +26,8 @@ class Document:
         self.sentences: list[Sentence]
         self.tokens: list[Token]
         self.paragraphs, self.sentences, self.tokens = segment(text)
+        # Results that several checks derive from this text (e.g. where the refusal is).
+        self.shared: dict[object, object] = {}
 
     def sentence_tokens(self, sentence: Sentence) -> list[Token]:
         return self.tokens[sentence.first_token:sentence.last_token]

@@ -36,6 +36,9 @@ class Morph:
 
     parses: tuple[Parse, ...]
     known: bool
+    form: str = ""  # the folded word form
+    lemmas: frozenset[str] = frozenset()
+    keys: frozenset[str] = frozenset()  # the lemmas and the folded form: what phrase lists look up
 
     @property
     def lemma(self) -> str:
@@ -44,10 +47,6 @@ class Morph:
     @property
     def pos(self) -> str | None:
         return self.parses[0].pos
-
-    @property
-    def lemmas(self) -> frozenset[str]:
-        return frozenset(p.lemma for p in self.parses)
 
     def has(self, *grammemes: str) -> bool:
         """True when some reading carries all the given grammemes (POS counts as a grammeme)."""
@@ -70,18 +69,24 @@ def _parse(key: str) -> Morph:
     parses = tuple(
         Parse(
             lemma=fold(p.normal_form),
-            pos=p.tag.POS,
+            pos=str(p.tag.POS) if p.tag.POS else None,
             grammemes=frozenset(p.tag.grammemes),
             score=p.score,
         )
         for p in raw
     )
     known = analyzer().word_is_known(key)
-    return Morph(parses=parses, known=known)
+    lemmas = frozenset(p.lemma for p in parses)
+    return Morph(parses=parses, known=known, form=key, lemmas=lemmas, keys=lemmas | {key})
 
 
-def inflect(lemma: str, grammemes: set[str], pos: str | None = None) -> str | None:
+def inflect(lemma: str, grammemes: set[str] | frozenset[str], pos: str | None = None) -> str | None:
     """The form of `lemma` with the given grammemes, or None when pymorphy3 cannot build it."""
+    return _inflect(lemma, frozenset(grammemes), pos)
+
+
+@lru_cache(maxsize=65_536)
+def _inflect(lemma: str, grammemes: frozenset[str], pos: str | None) -> str | None:
     for parse in analyzer().parse(lemma):
         if fold(parse.normal_form) != fold(lemma):
             continue
@@ -93,6 +98,7 @@ def inflect(lemma: str, grammemes: set[str], pos: str | None = None) -> str | No
     return None
 
 
+@lru_cache(maxsize=65_536)
 def is_verb_lemma(lemma: str, *grammemes: str) -> bool:
     """True when `lemma` is a dictionary infinitive with the given grammemes (e.g. 'tran')."""
     for parse in analyzer().parse(lemma):
@@ -100,3 +106,68 @@ def is_verb_lemma(lemma: str, *grammemes: str) -> bool:
             if set(grammemes) <= set(parse.tag.grammemes):
                 return True
     return False
+
+
+def _nominative_parse(word: str):
+    parses = analyzer().parse(word)
+    for parse in parses:
+        if parse.tag.POS in ("NOUN", "ADJF", "PRTF") and "nomn" in parse.tag:
+            return parse
+    return parses[0] if parses else None
+
+
+def _head_prefix_length(words: list[str]) -> int:
+    """How many words lead up to and include the head noun: they change with case."""
+    for i, word in enumerate(words):
+        parse = _nominative_parse(word)
+        if parse is not None and parse.tag.POS == "NOUN":
+            return i + 1
+    return 0
+
+
+def _restore_case(original: str, form: str) -> str:
+    if original[:1].isupper():
+        return form[:1].upper() + form[1:]
+    return form
+
+
+def inflect_phrase(phrase: str, case: str) -> str:
+    """Put a nominative noun phrase into `case`: «Единый государственный реестр недвижимости»
+    → gent «Единого государственного реестра недвижимости». Words after the head noun stay."""
+    if case == "nomn":
+        return phrase
+    words = phrase.split()
+    head = _head_prefix_length(words)
+    wanted = {case}
+    if case == "accs" and head:
+        # An adjective in the accusative follows the noun's animacy: «через многофункциональный центр».
+        noun = _nominative_parse(words[head - 1])
+        if noun is not None and ("masc" in noun.tag or "plur" in noun.tag):
+            wanted |= {"anim"} if "anim" in noun.tag else {"inan"}
+    result = []
+    for i, word in enumerate(words):
+        if i < head:
+            parse = _nominative_parse(word)
+            form = parse.inflect(wanted) or parse.inflect({case}) if parse is not None else None
+            result.append(_restore_case(word, form.word) if form is not None else word)
+        else:
+            result.append(word)
+    return " ".join(result)
+
+
+def agree_phrase_with_number(phrase: str, number: float) -> str:
+    """«квадратный метр» after 600 → «квадратных метров», after 84,6 → «квадратного метра»."""
+    words = phrase.split()
+    head = _head_prefix_length(words)
+    result = []
+    for i, word in enumerate(words):
+        parse = _nominative_parse(word) if i < head else None
+        if parse is None:
+            result.append(word)
+            continue
+        if not float(number).is_integer():
+            form = parse.inflect({"gent", "sing"})
+        else:
+            form = parse.make_agree_with_number(int(number))
+        result.append(_restore_case(word, form.word) if form is not None else word)
+    return " ".join(result)

@@ -55,6 +55,12 @@ class RuleSet:
 
     def __post_init__(self) -> None:
         self.by_id = {rule.id: rule for rule in self.rules}
+        self._by_category: dict[str, list[str]] = {}
+        for rule in self.rules:
+            self._by_category.setdefault(rule.category, []).append(rule.id)
+
+    def rules_of(self, category: str) -> list[str]:
+        return self._by_category.get(category, [])
 
 
 class _StrictLoader(yaml.SafeLoader):

@@ -9,6 +9,7 @@ The small notation inside `match`:
     еще?                   an optional word
     согласно[PREP]         a word with a grammatical feature (OpenCorpora grammemes, comma-separated)
     _[datv]                any word with that feature
+    оснований ... не иметься   up to eight words of any kind in between, in one sentence
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from itertools import product
 from typing import Any, Iterable, Iterator, Mapping
 
-from ..analysis import WORD, Document, Token, fold, morph
+from ..analysis import WORD, Document, Sentence, Token, fold, morph
 from ..analysis.segment import NUMBER, PUNCT
 from ..errors import RuleFileError
 from .model import Hit
@@ -44,23 +45,23 @@ class Slot:
     tags: frozenset[str] = frozenset()
     any_word: bool = False
     punct: str = ""
+    gap: bool = False
 
     def accepts(self, token: Token) -> bool:
         if self.punct:
             return token.kind == PUNCT and token.text == self.punct
         if token.kind not in (WORD, NUMBER):
             return False
+        m = token.morph
         if self.any_word:
-            return token.kind == WORD and (not self.tags or token.morph.has(*self.tags))
-        key = fold(token.text)
-        if self.forms and key in self.forms:
-            return not self.tags or token.morph.has(*self.tags)
+            return token.kind == WORD and (not self.tags or m.has(*self.tags))
+        if self.forms and m.form in self.forms:
+            return not self.tags or m.has(*self.tags)
         if not self.lemmas:
             return False
-        m = token.morph
         if self.tags:
             return any(p.lemma in self.lemmas and self.tags <= p.grammemes for p in m.parses)
-        return key in self.lemmas or not self.lemmas.isdisjoint(m.lemmas)
+        return not self.lemmas.isdisjoint(m.keys)
 
     def keys(self) -> frozenset[str]:
         return self.lemmas | self.forms
@@ -75,8 +76,17 @@ class Entry:
     variants: tuple[tuple[Slot, ...], ...]
 
 
-def compile_entry(raw: Mapping[str, Any], path: object, rule_id: str, index: int) -> Entry:
-    field = f"entries[{index}]"
+@dataclass(frozen=True, slots=True)
+class PhraseMatch:
+    entry: Entry
+    start: int
+    end: int
+    sentence: int
+
+
+def compile_entry(raw: Mapping[str, Any], path: object, rule_id: str | None, index: int,
+                  prefix: str = "entries") -> Entry:
+    field = f"{prefix}[{index}]"
     if not isinstance(raw, Mapping):
         raise RuleFileError(path, "запись должна быть словарем с полем match", rule_id, field)
     unknown = set(raw) - {"match", "suggest", "note", "example"}
@@ -100,8 +110,9 @@ def compile_entry(raw: Mapping[str, Any], path: object, rule_id: str, index: int
     if not variants:
         raise RuleFileError(path, "во фразе нет ни одного слова", rule_id, f"{field}.match")
     for variant in variants:
-        if variant[0].punct:
-            raise RuleFileError(path, "фраза не может начинаться со знака препинания", rule_id, f"{field}.match")
+        if variant[0].punct or variant[0].gap or variant[-1].gap:
+            raise RuleFileError(path, "фраза не может начинаться или кончаться знаком препинания или «...»",
+                                rule_id, f"{field}.match")
     return Entry(
         match=text.strip(),
         suggest=str(raw.get("suggest", "") or "").strip(),
@@ -118,6 +129,8 @@ def _words(text: str) -> list[str]:
 
 
 def _compile_slot(word: str, path: object, rule_id: str, field: str) -> tuple[Slot, bool]:
+    if word in ("...", "…"):
+        return Slot(gap=True), False
     if _PUNCT_WORD.match(word):
         return Slot(punct=word), True
     m = _SLOT.match(word)
@@ -185,7 +198,13 @@ class PhraseCheck:
         return cls(entries)
 
     def run(self, doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
-        for sentence in doc.sentences:
+        for match in self.matches(doc):
+            yield Hit(match.start, match.end, suggestion=match.entry.suggest, note=match.entry.note)
+
+    def matches(self, doc: Document, sentences: Iterable[Sentence] | None = None) -> Iterator[PhraseMatch]:
+        """Every place an entry matches (in all or the given sentences), in text order;
+        the longest entry wins at each place."""
+        for sentence in doc.sentences if sentences is None else sentences:
             tokens = doc.sentence_tokens(sentence)
             i = 0
             while i < len(tokens):
@@ -194,13 +213,14 @@ class PhraseCheck:
                     i += 1
                     continue
                 entry, end = best
-                yield Hit(tokens[i].start, tokens[end - 1].end, suggestion=entry.suggest, note=entry.note)
+                yield PhraseMatch(entry, tokens[i].start, tokens[end - 1].end, sentence.index)
                 i = end
 
     def _candidates(self, token: Token) -> Iterable[tuple[Entry, tuple[Slot, ...]]]:
         if token.kind not in (WORD, NUMBER):
             return ()
-        keys = {fold(token.text)} | (token.morph.lemmas if token.kind == WORD else set())
+        m = token.morph
+        keys = m.keys if token.kind == WORD else (m.form,)
         found: list[tuple[Entry, tuple[Slot, ...]]] = []
         for key in keys:
             found.extend(self._by_key.get(key, ()))
@@ -217,9 +237,19 @@ class PhraseCheck:
         return best
 
 
+MAX_GAP = 8
+
+
 def _match_variant(variant: tuple[Slot, ...], tokens: list[Token], i: int) -> int | None:
+    """End (exclusive) of the match of `variant` starting at token i, or None."""
     j = i
-    for slot in variant:
+    for k, slot in enumerate(variant):
+        if slot.gap:
+            for skip in range(MAX_GAP + 1):
+                end = _match_variant(variant[k + 1:], tokens, j + skip)
+                if end is not None:
+                    return end
+            return None
         if j >= len(tokens) or not slot.accepts(tokens[j]):
             return None
         j += 1

@@ -7,6 +7,7 @@ misspelt option in YAML stops loading instead of being ignored.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
 from ..analysis import Document
@@ -16,6 +17,11 @@ from .model import Hit
 CheckFunction = Callable[[Document, Mapping[str, Any], Mapping[str, Any]], Iterable[Hit]]
 
 
+# prepare(options, rule file path, rule id) -> options, run once when the rule loads:
+# it reads glossaries and compiles phrase lists, raising RuleFileError on bad data.
+Prepare = Callable[[dict[str, Any], Path, str], dict[str, Any]]
+
+
 @dataclass(frozen=True)
 class PythonCheckSpec:
     name: str
@@ -23,16 +29,19 @@ class PythonCheckSpec:
     options: Mapping[str, Any]  # option name -> default value (its type is the accepted type)
     needs_syntax: bool = False
     doc: str = ""
+    prepare: Prepare | None = None
 
 
 REGISTRY: dict[str, PythonCheckSpec] = {}
 
 
-def python_check(name: str, *, options: Mapping[str, Any] | None = None, needs_syntax: bool = False):
+def python_check(name: str, *, options: Mapping[str, Any] | None = None, needs_syntax: bool = False,
+                 prepare: Prepare | None = None):
     """Register `function(doc, params, options)` under `name` for rule files to use."""
 
     def register(function: CheckFunction) -> CheckFunction:
-        REGISTRY[name] = PythonCheckSpec(name, function, dict(options or {}), needs_syntax, function.__doc__ or "")
+        REGISTRY[name] = PythonCheckSpec(name, function, dict(options or {}), needs_syntax,
+                                         function.__doc__ or "", prepare)
         return function
 
     return register
@@ -42,6 +51,8 @@ def python_check(name: str, *, options: Mapping[str, Any] | None = None, needs_s
 class PythonCheck:
     spec: PythonCheckSpec
     options: dict[str, Any] = field(default_factory=dict)
+    path: Path | None = None
+    rule_id: str = ""
     fields = {"function", "options"}
 
     @property
@@ -60,25 +71,49 @@ class PythonCheck:
         raw = data.get("options", {}) or {}
         if not isinstance(raw, Mapping):
             raise RuleFileError(path, "options должно быть словарем", rule_id, "options")
-        options = dict(spec.options)
-        for key, value in raw.items():
-            if key not in spec.options:
-                known = ", ".join(sorted(spec.options)) or "нет"
-                raise RuleFileError(path, f"неизвестный параметр; допустимые: {known}", rule_id, f"options.{key}")
-            expected = type(spec.options[key])
-            if expected is float and isinstance(value, int) and not isinstance(value, bool):
-                value = float(value)
-            if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
-                raise RuleFileError(path, f"ожидается {_type_name(expected)}", rule_id, f"options.{key}")
-            if expected is list and not all(isinstance(v, str) for v in value):
-                raise RuleFileError(path, "ожидается список строк", rule_id, f"options.{key}")
-            if expected is dict and not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
-                raise RuleFileError(path, "ожидается словарь строк", rule_id, f"options.{key}")
-            options[key] = value
-        return cls(spec, options)
+        options = _validated(spec, dict(spec.options), raw, path, rule_id)
+        return cls(spec, _prepared(spec, options, path, rule_id), Path(str(path)), rule_id)
+
+    def with_options(self, overrides: Mapping[str, Any], source: object) -> PythonCheck:
+        """A copy with options from the user's configuration: lists are extended, other values replaced."""
+        options = {k: v for k, v in self.options.items() if not k.startswith("_")}
+        merged = dict(options)
+        for key, value in overrides.items():
+            if key in options and isinstance(options[key], list) and isinstance(value, list):
+                merged[key] = options[key] + list(value)
+            elif key in options and isinstance(options[key], dict) and isinstance(value, Mapping):
+                merged[key] = {**options[key], **value}
+            else:
+                merged[key] = value
+        checked = _validated(self.spec, dict(self.spec.options), merged, source, self.rule_id)
+        return PythonCheck(self.spec, _prepared(self.spec, checked, self.path or Path("."), self.rule_id),
+                           self.path, self.rule_id)
 
     def run(self, doc: Document, params: Mapping[str, Any]) -> Iterable[Hit]:
         return self.spec.function(doc, params, self.options)
+
+
+def _prepared(spec: PythonCheckSpec, options: dict[str, Any], path: Path, rule_id: str) -> dict[str, Any]:
+    return spec.prepare(options, path, rule_id) if spec.prepare else options
+
+
+def _validated(spec: PythonCheckSpec, options: dict[str, Any], raw: Mapping[str, Any], path: object,
+               rule_id: str) -> dict[str, Any]:
+    for key, value in raw.items():
+        if key not in spec.options:
+            known = ", ".join(sorted(spec.options)) or "нет"
+            raise RuleFileError(path, f"неизвестный параметр; допустимые: {known}", rule_id, f"options.{key}")
+        expected = type(spec.options[key])
+        if expected is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+            raise RuleFileError(path, f"ожидается {_type_name(expected)}", rule_id, f"options.{key}")
+        if expected is list and not all(isinstance(v, str) for v in value):
+            raise RuleFileError(path, "ожидается список строк", rule_id, f"options.{key}")
+        if expected is dict and not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+            raise RuleFileError(path, "ожидается словарь строк", rule_id, f"options.{key}")
+        options[key] = value
+    return options
 
 
 def _type_name(t: type) -> str:

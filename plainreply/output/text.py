@@ -26,18 +26,25 @@ def render_finding(name: str, report: Report, lines: LineIndex, finding: Finding
     sentence = _one_line(report.text[s_start:s_end])
     start = finding.start - s_start
     end = min(finding.end, s_end) - s_start
-    window_start = max(0, min(start - 30, len(sentence) - _CONTEXT))
-    window_end = min(len(sentence), max(end + 20, window_start + _CONTEXT))
-    prefix = "…" if window_start > 0 else ""
-    suffix = "…" if window_end < len(sentence) else ""
-    shown = sentence[window_start:window_end]
-    a, b = start - window_start, min(end, window_end) - window_start
-    if colour:
-        body = [f"    {prefix}{shown[:a]}{paint(shown[a:b], 'mark', True)}{shown[b:]}{suffix}"]
+    if (start, end) == (0, len(sentence)):  # the whole sentence: show it, no marks needed
+        shown = sentence if len(sentence) <= 2 * _CONTEXT else sentence[:2 * _CONTEXT] + "…"
+        body = [f"    {shown}"]
     else:
-        body = [f"    {prefix}{shown}{suffix}", "    " + " " * (len(prefix) + a) + "^" * max(1, b - a)]
+        end = min(end, start + _CONTEXT)  # a very long span is marked up to the context width
+        window_start = max(0, min(start - 30, len(sentence) - _CONTEXT))
+        window_end = min(len(sentence), max(end + 20, window_start + _CONTEXT))
+        prefix = "…" if window_start > 0 else ""
+        suffix = "…" if window_end < len(sentence) else ""
+        shown = sentence[window_start:window_end]
+        a, b = start - window_start, min(end, window_end) - window_start
+        if colour:
+            body = [f"    {prefix}{shown[:a]}{paint(shown[a:b], 'mark', True)}{shown[b:]}{suffix}"]
+        else:
+            body = [f"    {prefix}{shown}{suffix}", "    " + " " * (len(prefix) + a) + "^" * max(1, b - a)]
     if finding.suggestion:
         body.append("    " + paint(f"Как лучше: {finding.suggestion}", "fix", colour))
+    if finding.note:
+        body.append(f"    Пояснение: {finding.note}")
     return "\n".join([head, *body])
 
 
