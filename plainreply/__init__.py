@@ -3,6 +3,8 @@
 from .config import Config
 from .engine.model import CATEGORIES, SEVERITIES, Finding
 from .errors import ConfigError, InputError, PlainreplyError, RuleFileError
+from .legal import LegalReference
+from .legal import find_references as legal_references
 from .linter import Linter, check
 from .report import Report
 
@@ -10,5 +12,6 @@ __version__ = "0.1.0"
 
 __all__ = [
     "check", "Linter", "Report", "Finding", "Config", "CATEGORIES", "SEVERITIES",
+    "legal_references", "LegalReference",
     "PlainreplyError", "RuleFileError", "InputError", "ConfigError", "__version__",
 ]

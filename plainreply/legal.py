@@ -1,0 +1,154 @@
+"""References to legal acts, found in the text and returned as structured data.
+
+    «пп. 2 п. 1 ст. 39.16 ЗК РФ», «статьей 37 Градостроительного кодекса Российской Федерации»,
+    «Федеральный закон от 13.07.2015 № 218-ФЗ», «постановлением Правительства Удмуртской
+    Республики от 25.12.2015 № 601», «статьей 3 этого закона»
+
+`find_references(text)` returns them in text order; the drafting code turns them into endnotes,
+the `legal-references` rule counts those in the body of the letter.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+
+_MONTHS = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
+_DATE = rf"(?:\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}|\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}})(?:\s*(?:года|г\.))?"
+_NUMBER = r"(?:№|N|No\.?)\s*[\dА-Яа-яA-Za-z](?:[\w/-]|\.(?=\w))*"
+_DETAILS = rf"(?:\s+от\s+(?P<date>{_DATE}))?(?:\s*(?P<number>{_NUMBER}))?(?:\s+«[^»\n]{{1,200}}»)?"
+_DETAILS_REQUIRED = rf"(?:\s+от\s+(?P<date>{_DATE})(?:\s*(?P<number>{_NUMBER}))?|\s*(?P<number2>{_NUMBER}))(?:\s+«[^»\n]{{1,200}}»)?"
+
+_CODE_ADJECTIVES = (
+    r"Земельн|Гражданск|Градостроительн|Налогов|Жилищн|Бюджетн|Лесн|Водн|Трудов|Уголовн|Семейн|"
+    r"Арбитражн\w*\s+процессуальн|Гражданск\w*\s+процессуальн|Уголовн\w*\s+процессуальн"
+)
+_COUNTRY = r"(?:\s+(?:Российской\s+Федерации|РФ))"
+_ACTS = [
+    ("code", rf"(?:{_CODE_ADJECTIVES})\w*\s+кодекс\w*{_COUNTRY}?"),
+    ("code", rf"[Кк]одекс\w*\s+административного\s+судопроизводства{_COUNTRY}?"),
+    ("code", rf"[Кк]одекс\w*{_COUNTRY}\s+об\s+административных\s+правонарушениях"),
+    ("code", r"(?<![\w-])(?:ЗК|ГК|ГрК|НК|ЖК|БК|ЛК|ВК|ТК|УК|СК|ГПК|АПК|КАС|УПК|КоАП)\s*(?:РФ|УР)(?!\w)"),
+    ("federal_law", rf"[Фф]едеральн\w+\s+закон\w*{_DETAILS}"),
+    ("regional_law", rf"(?:[Рр]егиональн\w+\s+закон\w*|[Зз]акон\w*\s+Удмуртской\s+Республики){_DETAILS}"),
+    ("law", rf"[Зз]акон\w*{_DETAILS_REQUIRED}"),
+    ("act", rf"(?:[Пп]остановлени|[Рр]аспоряжени|[Пп]риказ|[Уу]каз|[Рр]ешени)\w*"
+            rf"(?:\s+(?!от\s)[\w«»\"-]+){{1,10}}?{_DETAILS_REQUIRED}"),
+    ("anaphora", r"(?:этого|того\s+же|указанного|названного|данного)\s+(?:закона|кодекса|постановления|приказа|распоряжения)"),
+]
+_ACT = re.compile("|".join(f"(?P<{kind}{i}>{pattern.replace('(?P<date>', f'(?P<date{i}>').replace('(?P<number>', f'(?P<number{i}>').replace('(?P<number2>', f'(?P<numbertwo{i}>')})"
+                           for i, (kind, pattern) in enumerate(_ACTS)))
+
+_UNIT_NAMES = {
+    "subpoint": r"подпункт\w*|пп\.",
+    "point": r"пункт\w*|п\.",
+    "part": r"част[ьияюе]\w*|ч\.",
+    "article": r"стать[яиейюё]\w*|ст\.",
+    "chapter": r"глав\w*|гл\.",
+    "paragraph": r"§|параграф\w*",
+    "section": r"раздел\w*",
+    "indent": r"абзац\w*|абз\.",
+}
+_NUM = r"\d+(?:\.\d+)*"
+_UNIT = re.compile(
+    "(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _UNIT_NAMES.items()) + rf")\s*(?P<nums>{_NUM}(?:\s*(?:,|и)\s*{_NUM})*)",
+    re.IGNORECASE,
+)
+_CHAIN_GAP = re.compile(r"\s*(?:,|и)?\s*")
+_ENDNOTES_HEAD = re.compile(r"^[ \t]*Примечани[яе][ \t]*:?[ \t]*$", re.MULTILINE)
+_ENDNOTE_LINE = re.compile(r"^[ \t]*\d+[.)]")
+
+
+@dataclass(frozen=True)
+class LegalReference:
+    start: int
+    end: int
+    text: str
+    kind: str  # code, federal_law, regional_law, law, act, anaphora
+    act: str
+    article: str | None = None
+    part: str | None = None
+    point: str | None = None
+    subpoint: str | None = None
+    chapter: str | None = None
+    paragraph: str | None = None
+    date: str | None = None
+    number: str | None = None
+    in_endnotes: bool = False
+    weight: int = 1  # how many provisions it cites: «статьями 330 и 614» cites two
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def endnotes_span(text: str) -> tuple[int, int] | None:
+    """The block that starts with a line «Примечания:» and its numbered lines."""
+    head = _ENDNOTES_HEAD.search(text)
+    if head is None:
+        return None
+    end = head.end()
+    pos = head.end()
+    for line in text[head.end():].splitlines(keepends=True):
+        stripped = line.strip()
+        if _ENDNOTE_LINE.match(line):
+            end = pos + len(line.rstrip("\r\n"))
+        elif stripped:
+            break
+        pos += len(line)
+    return head.start(), end
+
+
+def find_references(text: str) -> list[LegalReference]:
+    notes = endnotes_span(text)
+    references = []
+    for m in _ACT.finditer(text):
+        kind, index = _act_group(m)
+        start = m.start()
+        units, start = _units_before(text, start)
+        groups = m.groupdict()
+        date = groups.get(f"date{index}")
+        number = groups.get(f"number{index}") or groups.get(f"numbertwo{index}")
+        act_text = m.group(0).strip()
+        fields = {name: ", ".join(values) for name, values in units.items()}
+        articles = len(units.get("article", [])) + (1 if units.get("chapter") or units.get("paragraph") else 0)
+        references.append(LegalReference(
+            start=start, end=m.end(), text=text[start:m.end()], kind=kind, act=act_text,
+            article=fields.get("article"), part=fields.get("part"), point=fields.get("point"),
+            subpoint=fields.get("subpoint"), chapter=fields.get("chapter"), paragraph=fields.get("paragraph"),
+            date=date, number=number.replace(" ", "") if number else None,
+            in_endnotes=bool(notes and notes[0] <= start < notes[1]),
+            weight=max(1, articles),
+        ))
+    return references
+
+
+def _act_group(m: re.Match[str]) -> tuple[str, str]:
+    """The kind and index of the act pattern that matched (not its date or number group)."""
+    for name, value in m.groupdict().items():
+        if value is not None and not name.startswith(("date", "number")):
+            kind = name.rstrip("0123456789")
+            return kind, name[len(kind):]
+    raise AssertionError("an act pattern matched without its group")
+
+
+def _units_before(text: str, act_start: int) -> tuple[dict[str, list[str]], int]:
+    """The chain of «подпункт 2 пункта 1 статьи 39.16» that ends right before an act name."""
+    window_start = max(0, act_start - 200)
+    window = text[window_start:act_start]
+    matches = list(_UNIT.finditer(window))
+    chain: list[re.Match[str]] = []
+    expected_end = len(window)
+    for m in reversed(matches):
+        gap = window[m.end():expected_end]
+        if not _CHAIN_GAP.fullmatch(gap):
+            break
+        chain.append(m)
+        expected_end = m.start()
+    if not chain:
+        return {}, act_start
+    units: dict[str, list[str]] = {}
+    for m in reversed(chain):
+        name = next(k for k in _UNIT_NAMES if m.group(k))
+        numbers = re.split(r"\s*(?:,|и)\s*", m.group("nums"))
+        units.setdefault(name, []).extend(numbers)
+    return units, window_start + chain[-1].start()
