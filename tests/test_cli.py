@@ -14,7 +14,9 @@ LETTER = (
     "Ваше заявление рассмотрено. В настоящее время участок свободен.\n\n"
     "Вы не правы, полагая, что срок истек.\n"
 )
-CLEAN = "Уважаемая Анна Викторовна!\n\nМы рассмотрели Ваше заявление. Участок свободен.\n"
+SURVEY = "\nОцените, пожалуйста, наш ответ: https://mio.example.ru/opros\n"
+CLEAN = ("Уважаемая Анна Викторовна!\n\nМы рассмотрели Ваше заявление. Участок свободен. Вы можете взять его "
+         "в аренду. Приходите к нам с паспортом в любой день.\n" + SURVEY)
 
 
 def run(argv, capsys):
@@ -53,7 +55,7 @@ def test_json_output_is_one_report_per_line(letter, tmp_path, capsys):
 
 def test_exit_zero_without_errors_even_with_warnings(tmp_path, capsys):
     path = tmp_path / "warn.txt"
-    path.write_text("Данный участок свободен.", encoding="utf-8")
+    path.write_text("Данный участок свободен." + SURVEY, encoding="utf-8")
     code, out, _ = run(["check", str(path)], capsys)
     assert code == 0 and "bureaucratese" in out
 
@@ -61,7 +63,8 @@ def test_exit_zero_without_errors_even_with_warnings(tmp_path, capsys):
 def test_select_and_ignore_by_rule_and_category(letter, capsys):
     _, out, _ = run(["check", "--format", "json", "--select", "passive", str(letter)], capsys)
     assert {f["category"] for f in json.loads(out)["findings"]} == {"passive"}
-    code, out, _ = run(["check", "--format", "json", "--ignore", "forbidden-phrase,bureaucratese", str(letter)], capsys)
+    code, out, _ = run(["check", "--format", "json", "--ignore", "forbidden-phrase,bureaucratese,survey-link",
+                        str(letter)], capsys)
     cats = {f["category"] for f in json.loads(out)["findings"]}
     assert code == 0 and "forbidden-phrase" not in cats and "bureaucratese" not in cats and "passive" in cats
 
@@ -98,7 +101,7 @@ def test_bad_input_gets_one_line_and_exit_two(tmp_path, capsys):
 
 def test_cp1251_is_detected_and_checked(tmp_path, capsys):
     path = tmp_path / "old.txt"
-    path.write_bytes("Данный участок свободен.".encode("cp1251"))
+    path.write_bytes(("Данный участок свободен." + SURVEY).encode("cp1251"))
     code, out, err = run(["check", str(path)], capsys)
     assert code == 0 and "Windows-1251" in err and "Данный" in out
 

@@ -1,4 +1,4 @@
-"""The dev corpus of annotated replies: this issue's categories keep their quality bar.
+"""The dev corpus of annotated replies: every category the linter covers keeps its quality bar.
 The numbers themselves are reported in README (score_replies.py); this guards against regressions."""
 
 from __future__ import annotations
@@ -9,9 +9,10 @@ import pytest
 
 from conftest import shared_path
 
-TEXT_CATEGORIES = [
+CATEGORIES = [
     "bureaucratese", "split-predicate", "nominal-chain", "passive", "long-sentence", "negative",
-    "forbidden-phrase", "aggression", "archaism", "jargon", "typography",
+    "forbidden-phrase", "aggression", "archaism", "jargon", "typography", "abbreviation", "term",
+    "consistency", "refusal-without-reason", "refusal-without-next-step", "legal-references", "survey-link",
 ]
 
 
@@ -25,7 +26,7 @@ def result():
     return module.score(str(corpus))
 
 
-@pytest.mark.parametrize("category", TEXT_CATEGORIES)
+@pytest.mark.parametrize("category", CATEGORIES)
 def test_precision_and_recall(result, category):
     row = result["per_category"][category]
     if row["tp"] + row["fn"] < 5:

@@ -114,3 +114,24 @@ def test_broken_profiles_file(tmp_path):
     with pytest.raises(RuleFileError) as info:
         load_ruleset([folder])
     assert "max_sentence_words" in str(info.value) and "profiles.legal_entity.params" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("glossary", "old", "new", "field"),
+    [
+        ("abbreviations.yaml", "acronyms:", "acronymz:", "acronymz"),
+        ("terms.yaml", "    definition:", "    defenition:", "terms[0]"),
+        ("synonyms.yaml", "  - [ходатайство, заявка]", "  - [ходатайство, заявка, надел]", "synonyms[3]"),
+    ],
+)
+def test_broken_glossary_names_its_file_and_field(tmp_path, glossary, old, new, field):
+    folder = tmp_path / "rules"
+    shutil.copytree(rules_dir(), folder)
+    path = folder / "glossary" / glossary
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(RuleFileError) as info:
+        load_ruleset([folder])
+    message = str(info.value)
+    assert str(path) in message and f"поле {field}" in message and "\n" not in message

@@ -59,7 +59,7 @@ def test_inline_suppression_silences_one_finding():
 
 def test_inline_suppression_without_names_silences_the_whole_line_only():
     text = "<!-- plainreply: ignore --> Вы не правы, данный участок занят.\nВы не правы."
-    found = plainreply.check(text, markdown=True).findings
+    found = plainreply.check(text, markdown=True, config={"ignore": ["survey-link"]}).findings
     assert [(f.category, text[f.start:f.end]) for f in found] == [("forbidden-phrase", "Вы не правы")]
     assert found[0].start > text.index("\n")
 

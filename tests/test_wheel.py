@@ -38,18 +38,22 @@ def test_wheel_contains_rules_and_templates(installed):
     names = zipfile.ZipFile(wheel).namelist()
     assert "plainreply/_data/rules/profiles.yaml" in names
     assert "plainreply/_data/rules/passive.yaml" in names
+    assert "plainreply/_data/rules/glossary/terms.yaml" in names
     assert any(n.startswith("plainreply/_data/templates/") for n in names)
 
 
 def test_installed_cli_checks_a_letter_from_another_folder(installed, tmp_path):
     env, _ = installed
     letter = tmp_path / "letter.txt"
-    letter.write_text("Ваше заявление рассмотрено. Данный участок свободен.", encoding="utf-8")
+    letter.write_text("Ваше заявление рассмотрено. Данный участок свободен. Документы примут в МФЦ.\n\n"
+                      "Оцените, пожалуйста, наш ответ: https://mio.example.ru/opros", encoding="utf-8")
     result = subprocess.run([str(env / "bin" / "plainreply"), "check", "--format", "json", "letter.txt"],
                             cwd=tmp_path, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
-    assert {"passive", "bureaucratese"} <= set(report["counts"])
+    assert {"passive", "bureaucratese", "abbreviation"} <= set(report["counts"])
+    expansions = [f["suggestion"] for f in report["findings"] if f["rule"] == "abbreviation"]
+    assert expansions == ["многофункциональном центре (МФЦ)"]  # the glossary ships in the wheel
 
 
 def test_installed_package_reads_its_own_rules(installed, tmp_path):

@@ -1,4 +1,7 @@
 """Named Python checks for what rule data cannot express. Each module registers its
 checks with `python_check`; rule files refer to them by name and set their options."""
 
-from . import caps, negation, nominal_chain, passive, split_predicate  # noqa: F401
+from . import (  # noqa: F401
+    abbreviations, caps, consistency, negation, nominal_chain, passive, references, refusal, split_predicate,
+    survey, terms,
+)

@@ -1,0 +1,160 @@
+"""Refusals must say why in plain words and what to do next (order, clauses 1.3.5 and 3.11).
+
+A refusal is a sentence with one of the glossary's triggers («отказать», «не представляется
+возможным», «оснований … не имеется»). Its reason is plain when
+  - the refusal or the sentence after it gives a cause («потому что», «так как», «из-за»), or
+  - the refusal draws a conclusion («поэтому», «в связи с изложенным») from a plain sentence just
+    before it, or
+  - the sentence right after it explains in ordinary words, and the refusal itself does not lean on
+    an act («на основании пункта …», «в связи с отсутствием правовых оснований»).
+A plain sentence cites no act, reproaches nobody, and is not about receipt, contacts or next steps.
+A next step is a sentence after the refusal that tells the client what to do: an imperative of an
+action verb («подайте», «выберите»), or «можно», «нужно», «Вы можете» with such a verb.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Iterator, Mapping
+
+from ..analysis import WORD, Document, Sentence, Token, fold
+from ..engine.glossary import load_glossary, string_list
+from ..engine.model import Hit
+from ..engine.phrases import PhraseCheck
+from ..engine.python import python_check
+from ..legal import endnotes_span, find_references
+from .glossary_phrases import phrase_check
+
+PHRASE_LISTS = ("triggers", "not_triggers", "consequence_markers", "reason_markers", "basis_markers",
+                "not_reason")
+WORD_LISTS = ("formulaic", "next_step_verbs", "modal_words")
+LOOK_BACK = 3
+
+
+def _prepare(options: dict[str, Any], path: Path, rule_id: str) -> dict[str, Any]:
+    keys = {name: list for name in PHRASE_LISTS + WORD_LISTS}
+    glossary = load_glossary(path, rule_id, options["glossary"], keys)
+    source = glossary["_path"]
+    prepared = dict(options)
+    for name in PHRASE_LISTS:
+        phrases = string_list(source, name, glossary[name])
+        prepared["_" + name] = phrase_check(source, name, [{"match": p} for p in phrases]) if phrases else None
+    for name in WORD_LISTS:
+        prepared["_" + name] = {fold(w) for w in string_list(source, name, glossary[name])}
+    return prepared
+
+
+class _Letter:
+    """What the refusal checks need to know about each sentence of one letter."""
+
+    def __init__(self, doc: Document, options: Mapping[str, Any]):
+        self.doc = doc
+        self.options = options
+        notes = endnotes_span(doc.text)
+        self.body = [s for s in doc.sentences if not (notes and notes[0] <= s.start < notes[1])]
+        self._cited: dict[int, bool] = {}
+        self.triggered = {m.sentence for m in options["_triggers"].matches(doc)}
+        self._has: dict[tuple[str, int], bool] = {}
+
+    def has(self, name: str, sentence: Sentence) -> bool:
+        """Whether one of the glossary's `name` phrases stands in the sentence (looked up once)."""
+        if name == "triggers":
+            return sentence.index in self.triggered
+        key = (name, sentence.index)
+        if key not in self._has:
+            check: PhraseCheck | None = self.options["_" + name]
+            self._has[key] = check is not None and next(check.matches(self.doc, [sentence]), None) is not None
+        return self._has[key]
+
+    def is_refusal(self, sentence: Sentence) -> bool:
+        return self.has("triggers", sentence) and not self.has("not_triggers", sentence)
+
+    def words(self, sentence: Sentence) -> list[Token]:
+        return [t for t in self.doc.sentence_tokens(sentence) if t.kind == WORD]
+
+    def lemmas(self, sentence: Sentence) -> set[str]:
+        return {p.lemma for t in self.words(sentence) for p in t.morph.parses} | {fold(t.text) for t in self.words(sentence)}
+
+    def cites_act(self, sentence: Sentence) -> bool:
+        if sentence.index not in self._cited:
+            self._cited[sentence.index] = bool(find_references(self.doc.sentence_text(sentence)))
+        return self._cited[sentence.index]
+
+    def is_next_step(self, sentence: Sentence) -> bool:
+        verbs = self.options["_next_step_verbs"]
+        modals = self.options["_modal_words"]
+        words = self.words(sentence)
+        for k, token in enumerate(words):
+            for parse in token.morph.parses:
+                if parse.lemma not in verbs:
+                    continue
+                if "impr" in parse.grammemes:
+                    return True
+                if parse.pos == "INFN" and (k == 0 or any(
+                    fold(w.text) in modals or w.morph.lemma in modals for w in words[max(0, k - 3):k]
+                )):
+                    return True
+        return False
+
+    def is_plain_reason(self, sentence: Sentence) -> bool:
+        if len(self.words(sentence)) < 3 or self.cites_act(sentence) or self.is_refusal(sentence):
+            return False
+        if self.has("not_reason", sentence) or self.is_next_step(sentence):
+            return False
+        return not (self.lemmas(sentence) & self.options["_formulaic"])
+
+    def reason_given(self, block: list[Sentence]) -> bool:
+        first, last = block[0], block[-1]
+        position = self.body.index(first)
+        after = self.body[self.body.index(last) + 1] if self.body.index(last) + 1 < len(self.body) else None
+        if any(self.has("reason_markers", s) for s in block) or (after and self.has("reason_markers", after)
+                                                                  and not self.cites_act(after)):
+            return True
+        if self.has("consequence_markers", first):
+            before = self.body[max(0, position - LOOK_BACK):position]
+            if any(self.is_plain_reason(s) for s in before):
+                return True
+        leans_on_act = any(self.cites_act(s) or self.has("basis_markers", s) for s in block)
+        return bool(after and not leans_on_act and self.is_plain_reason(after))
+
+    def next_step_given(self, block: list[Sentence]) -> bool:
+        start = self.body.index(block[0])
+        return any(self.is_next_step(s) for s in self.body[start:])
+
+    def first_refusal(self) -> list[Sentence]:
+        """The first refusal sentence and the refusal sentences right after it."""
+        block: list[Sentence] = []
+        for sentence in self.body:
+            if self.is_refusal(sentence):
+                block.append(sentence)
+            elif block:
+                break
+        return block
+
+
+def _refusal(doc: Document, options: Mapping[str, Any], part: str) -> Iterator[Hit]:
+    triggers: PhraseCheck = options["_triggers"]
+    if next(triggers.matches(doc), None) is None:
+        return
+    key = ("refusal", options["glossary"])
+    if key not in doc.shared:  # both refusal rules read the same letter: analyse it once
+        doc.shared[key] = _Letter(doc, options)
+    letter = doc.shared[key]
+    block = letter.first_refusal()
+    if not block:
+        return
+    given = letter.reason_given(block) if part == "reason" else letter.next_step_given(block)
+    if not given:
+        yield Hit(block[0].start, block[0].end, suggestion=options["suggestion"])
+
+
+@python_check("refusal_reason", options={"glossary": "glossary/refusal.yaml", "suggestion": ""}, prepare=_prepare)
+def refusal_reason(doc: Document, params: Mapping[str, Any], options: Mapping[str, Any]) -> Iterator[Hit]:
+    """A refusal whose cause is missing or given only as a reference to an act."""
+    return _refusal(doc, options, "reason")
+
+
+@python_check("refusal_next_step", options={"glossary": "glossary/refusal.yaml", "suggestion": ""}, prepare=_prepare)
+def refusal_next_step(doc: Document, params: Mapping[str, Any], options: Mapping[str, Any]) -> Iterator[Hit]:
+    """A refusal after which the letter does not say what to do to get a positive answer."""
+    return _refusal(doc, options, "next_step")

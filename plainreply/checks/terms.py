@@ -1,0 +1,71 @@
+"""Terms a layperson needs explained: flagged at the first use when neither that sentence nor the
+next one explains them («— это», «то есть», «называется», a dash or parenthesis right after)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, Iterator, Mapping
+
+from ..analysis import Document
+from ..engine.glossary import load_glossary
+from ..errors import RuleFileError
+from ..engine.model import Hit
+from ..engine.python import python_check
+from .glossary_phrases import display, phrase_check
+
+_EXPLAINS = re.compile(r"[—–-]\s*это\b|\bто\s+есть\b|\bт\.\s*е\.|\bзначит\b|\bназыва\w+|\bпонимается\b|\bиными\s+словами\b",
+                       re.IGNORECASE)
+_RIGHT_AFTER = re.compile(r"^\s*(?:[—–]|\((?!\s*примечани))", re.IGNORECASE)
+TERM_FIELDS = {"term", "definition", "example", "ignore"}
+
+
+def _prepare(options: dict[str, Any], path: Path, rule_id: str) -> dict[str, Any]:
+    glossary = load_glossary(path, rule_id, options["glossary"], {"terms": list})
+    source = glossary["_path"]
+    entries, ignore = [], []
+    for i, item in enumerate(glossary["terms"]):
+        field = f"terms[{i}]"
+        if not isinstance(item, Mapping) or "term" not in item or "definition" not in item:
+            raise RuleFileError(source, "нужны поля term и definition", field=field)
+        unknown = set(item) - TERM_FIELDS
+        if unknown:
+            raise RuleFileError(source, "неизвестное поле", field=f"{field}.{sorted(unknown)[0]}")
+        entry = {"match": item["term"], "suggest": item["definition"]}
+        if "example" in item:
+            entry["example"] = item["example"]
+        entries.append(entry)
+        phrases = item.get("ignore", [])
+        if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
+            raise RuleFileError(source, "нужен список фраз", field=f"{field}.ignore")
+        ignore.extend({"match": p} for p in phrases if {"match": p} not in ignore)
+    prepared = dict(options)
+    prepared["_terms"] = phrase_check(source, "terms", entries)
+    prepared["_ignore"] = phrase_check(source, "ignore", ignore) if ignore else None
+    return prepared
+
+
+@python_check("term", options={"glossary": "glossary/terms.yaml"}, prepare=_prepare)
+def term(doc: Document, params: Mapping[str, Any], options: Mapping[str, Any]) -> Iterator[Hit]:
+    """The first unexplained use of each glossary term; the suggestion carries its definition."""
+    ignored = [(m.start, m.end) for m in options["_ignore"].matches(doc)] if options["_ignore"] else []
+    done: set[str] = set()
+    for match in options["_terms"].matches(doc):
+        key = match.entry.match
+        if key in done or any(a < match.end and match.start < b for a, b in ignored):
+            continue
+        done.add(key)
+        if _explained(doc, match.sentence, match.end):
+            continue
+        definition = match.entry.suggest
+        yield Hit(match.start, match.end, suggestion=f"объясните термин: «{display(key)} — это {definition}»")
+
+
+def _explained(doc: Document, sentence_index: int, term_end: int) -> bool:
+    sentence = doc.sentences[sentence_index]
+    if _RIGHT_AFTER.match(doc.text[term_end:sentence.end]):
+        return True
+    texts = [doc.sentence_text(sentence)]
+    if sentence_index + 1 < len(doc.sentences):
+        texts.append(doc.sentence_text(doc.sentences[sentence_index + 1]))
+    return any(_EXPLAINS.search(text) for text in texts)
