@@ -3,5 +3,5 @@ checks with `python_check`; rule files refer to them by name and set their optio
 
 from . import (  # noqa: F401
     abbreviations, caps, consistency, negation, nominal_chain, passive, references, refusal, split_predicate,
-    survey, terms,
+    punctuation, spelling, survey, terms,
 )

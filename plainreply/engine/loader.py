@@ -63,7 +63,7 @@ class RuleSet:
         return self._by_category.get(category, [])
 
 
-class _StrictLoader(yaml.SafeLoader):
+class _StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml parses 5x faster
     """A safe YAML loader that refuses a key written twice in one mapping."""
 
 

@@ -1,0 +1,130 @@
+"""Which Russian words exist, how frequent they are, and what a misspelt word probably meant.
+
+Known words come from pymorphy3's dictionary (about five million forms) and from word lists
+in rules/dictionary/ and the user's own list. Frequencies come from wordfreq's Russian list
+(Wikipedia, subtitles, news, web), loaded on first use only: a clean letter never pays for it.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+from .analysis.morph import analyzer, fold, morph
+
+ALPHABET = "абвгдежзийклмнопрстуфхцчшщъыьэюя"
+PARTICLES = frozenset({"то", "ка", "таки", "либо", "нибудь", "де"})
+# Short words that are written apart from the next one: «не знаю», «вряд ли», «хотя бы».
+SEPARATE = frozenset({"не", "ни", "ли", "бы", "же"})
+_frequencies: dict[str, float] | None = None
+
+
+def frequencies() -> dict[str, float]:
+    global _frequencies
+    if _frequencies is None:
+        from wordfreq import get_frequency_dict
+
+        _frequencies = get_frequency_dict("ru", "large")
+    return _frequencies
+
+
+def zipf(word: str) -> float:
+    """How common a word is: 0 unseen, 3 a few times per million words, 6 very common."""
+    f = frequencies().get(word, 0.0)
+    return math.log10(f * 1e9) if f > 0 else 0.0
+
+
+@lru_cache(maxsize=131_072)
+def in_dictionary(word: str) -> bool:
+    return analyzer().word_is_known(word)
+
+
+def read_word_list(path: Path) -> set[str]:
+    words = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            words.add(fold(line))
+    return words
+
+
+class Lexicon:
+    """The words a letter may use: pymorphy3's dictionary plus extra lists."""
+
+    def __init__(self, extra_words: Iterable[str] = ()):
+        self.extra = {fold(w) for w in extra_words}
+        # Inflected forms of listed words: «Минимуществом», «Кизнерского» share a stem.
+        self.extra_stems = {w[:-2] for w in self.extra if len(w) > 5}
+        self._variants: dict[tuple[str, float, float], list[str]] = {}
+
+    def knows(self, word: str) -> bool:
+        key = fold(word)
+        if key in self.extra or in_dictionary(key):
+            return True
+        if len(key) > 5 and any(key[:cut] in self.extra_stems for cut in (-1, -2, -3) if len(key) + cut > 3):
+            return True
+        if "-" in key:
+            parts = [p for p in key.split("-") if p]
+            if len(parts) < 2 or any(p in SEPARATE for p in parts[1:]):
+                return False  # «что-бы» is «чтобы»
+            return all(p in PARTICLES or self.knows(p) for p in parts)
+        return False
+
+    def candidates(self, word: str, min_zipf: float, limit: int = 3) -> list[str]:
+        """Known words one edit away (a letter dropped, added, replaced or two swapped), the most
+        frequent first; then two common words run together («незнаю» → «не знаю», «чтото» → «что-то»)."""
+        key = fold(word)
+        found = self._ranked(_edits1(key), min_zipf)
+        return (found + [s for s in self.splits(key) if s not in found])[:limit]
+
+    def splits(self, word: str) -> list[str]:
+        found = []
+        for cut in range(1, len(word)):
+            left, right = word[:cut], word[cut:]
+            if right in PARTICLES and self.knows(left):
+                found.append(f"{left}-{right}")
+            elif (left in SEPARATE or right in SEPARATE or (zipf(left) >= 4.0 and zipf(right) >= 4.0)) \
+                    and in_dictionary(left) and in_dictionary(right) and len(left) + len(right) > 4:
+                found.append(f"{left} {right}")
+        return found
+
+    def rare_variant(self, word: str, rare_zipf: float, common_zipf: float) -> list[str]:
+        """For a dictionary word almost nobody writes («достегает», «выпеть»), the common words one
+        edit away («достигает», «выпить»): a likely typo that the dictionary hides."""
+        key = fold(word)
+        if zipf(key) >= rare_zipf:
+            return []
+        cache_key = (key, rare_zipf, common_zipf)
+        if cache_key not in self._variants:
+            own = morph(key).lemmas
+            # Another form of the same word («поясняем» → «поясняет») is no correction.
+            self._variants[cache_key] = [w for w in self._ranked(_edits1(key), common_zipf)
+                                         if own.isdisjoint(morph(w).lemmas)]
+        return self._variants[cache_key]
+
+    def _ranked(self, words: set[str], min_zipf: float) -> list[str]:
+        freq = frequencies()
+        scored = [(zipf(w), w) for w in words if w in freq]
+        return [w for z, w in sorted(scored, reverse=True) if z >= min_zipf and self.knows(w)]
+
+
+def _edits1(word: str) -> set[str]:
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    edits = set()
+    for left, right in splits:
+        if right:
+            edits.add(left + right[1:])
+            for ch in ALPHABET:
+                edits.add(left + ch + right[1:])
+        if len(right) > 1:
+            edits.add(left + right[1] + right[0] + right[2:])
+        for ch in ALPHABET:
+            edits.add(left + ch + right)
+    # Sound-alike spellings one «edit» apart for a reader: щ and сч, тся and ться.
+    for wrong, right in (("щ", "сч"), ("сч", "щ"), ("тся", "ться"), ("ться", "тся")):
+        if wrong in word:
+            edits.add(word.replace(wrong, right))
+    edits.discard(word)
+    return edits
