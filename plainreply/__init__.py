@@ -5,13 +5,13 @@ from .engine.model import CATEGORIES, SEVERITIES, Finding
 from .errors import ConfigError, InputError, PlainreplyError, RuleFileError
 from .legal import LegalReference
 from .legal import find_references as legal_references
-from .linter import Linter, check
+from .linter import Linter, check, check_docx
 from .report import Report
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "check", "Linter", "Report", "Finding", "Config", "CATEGORIES", "SEVERITIES",
+    "check", "check_docx", "Linter", "Report", "Finding", "Config", "CATEGORIES", "SEVERITIES",
     "legal_references", "LegalReference",
     "PlainreplyError", "RuleFileError", "InputError", "ConfigError", "__version__",
 ]

@@ -14,7 +14,7 @@ import razdel
 from .config import Config, find_config, read_config_file
 from .engine.loader import RuleSet
 from .errors import PlainreplyError
-from .inputs import read_draft
+from .inputs import DOCX_SUFFIXES, read_draft
 from .linter import Linter
 from .output.text import SEVERITY_LABEL, render_report
 
@@ -55,6 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="файл настроек (plainreply.toml или pyproject.toml); по умолчанию ищется от текущей папки вверх")
     check.add_argument("--color", choices=["auto", "always", "never"], default="auto",
                        help="цвет в выводе: auto — только в терминале")
+    check.add_argument("--annotate", type=Path, metavar="КОПИЯ.docx",
+                       help="для одного файла .docx: записать копию с замечаниями в виде примечаний Word")
 
     rules = commands.add_parser("rules", help="список правил или описание одного правила",
                                 description="Без аргументов печатает список правил. «rules show ID» печатает описание и примеры правила.")
@@ -88,22 +90,34 @@ def _check(config: Config, args: argparse.Namespace) -> int:
     linter = Linter(config)
     linter.active_rules(linter.profile())  # unknown profile or rule names stop here, before any file
     colour = args.color == "always" or (args.color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+    if args.annotate and (len(args.paths) != 1 or Path(args.paths[0]).suffix.lower() not in DOCX_SUFFIXES):
+        print("plainreply: --annotate работает с одним файлом .docx", file=sys.stderr)
+        return EXIT_USAGE
     status = EXIT_OK
     for name in args.paths:
+        shown = name
         try:
-            draft = read_draft(name)
+            if Path(name).suffix.lower() in DOCX_SUFFIXES:
+                report = linter.check_docx(Path(name))
+            else:
+                draft = read_draft(name)
+                shown = draft.name
+                if draft.note:
+                    print(f"plainreply: {draft.name}: {draft.note}", file=sys.stderr)
+                report = linter.check(draft.text, markdown=draft.markdown)
+            if args.annotate:
+                from .docx.annotate import annotate
+
+                annotate(report, Path(name), args.annotate)
         except PlainreplyError as exc:
             print(f"plainreply: {exc}", file=sys.stderr)
             status = EXIT_USAGE
             continue
-        if draft.note:
-            print(f"plainreply: {draft.name}: {draft.note}", file=sys.stderr)
-        report = linter.check(draft.text, markdown=draft.markdown)
-        report.path = draft.name
+        report.path = shown
         if args.format == "json":
             print(json.dumps(report.to_dict(), ensure_ascii=False))
         else:
-            print(render_report(draft.name, report, colour))
+            print(render_report(shown, report, colour))
         if report.has_errors and status == EXIT_OK:
             status = EXIT_FINDINGS
     return status

@@ -9,9 +9,9 @@ from pathlib import Path
 from .errors import InputError
 
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
+DOCX_SUFFIXES = {".docx", ".docm"}
 UNSUPPORTED_SUFFIXES = {
-    ".docx": "файлы DOCX пока не поддерживаются; сохраните письмо как .txt",
-    ".doc": "файлы DOC не поддерживаются; сохраните письмо как .txt",
+    ".doc": "это старый формат .doc; откройте файл в Word и сохраните как .docx",
     ".pdf": "файлы PDF не поддерживаются; сохраните письмо как .txt",
     ".odt": "файлы ODT не поддерживаются; сохраните письмо как .txt",
     ".rtf": "файлы RTF не поддерживаются; сохраните письмо как .txt",

@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
 
-from .analysis import analyze
+from .analysis import Document, analyze
 from .config import Config, from_mapping
 from .engine.loader import Profile, RuleSet, load_ruleset
 from .engine.model import Finding, Rule
@@ -87,11 +87,27 @@ class Linter:
         return replace(rule, check=rule.check.with_options(overrides, f"{source}: options.{rule.id}"))
 
     def check(self, text: str, profile: str | None = None, *, markdown: bool = False) -> Report:
-        chosen = self.profile(profile)
         analysed_text, suppressions = find_suppressions(text)
         if markdown:
             analysed_text = mask_markdown(analysed_text)
+        return self._run(text, analyze(analysed_text), profile, suppressions)
+
+    def check_docx(self, path: Path | str, profile: str | None = None) -> Report:
+        """Check a Word draft: its visible text, its formatting and its links. Findings carry
+        offsets into `report.text`; `report.to_dict()` adds where each one is in the document."""
+        from .docx import read_docx
+
+        source = read_docx(Path(path))
+        analysed_text, suppressions = find_suppressions(source.text)
         doc = analyze(analysed_text)
+        doc.source = source
+        report = self._run(source.text, doc, profile, suppressions)
+        report.locate = source.location
+        report.source = source
+        return report
+
+    def _run(self, text: str, doc: Document, profile: str | None, suppressions: list) -> Report:
+        chosen = self.profile(profile)
         params = self.params(chosen)
         findings: list[Finding] = []
         for rule in self.active_rules(chosen):
@@ -161,3 +177,10 @@ def check(text: str, profile: str | None = None, config: Config | Mapping[str, A
     """Check a draft reply and return its report (see README: Python API)."""
     linter = default_linter() if config is None else Linter(config)
     return linter.check(text, profile, markdown=markdown)
+
+
+def check_docx(path: Path | str, profile: str | None = None,
+               config: Config | Mapping[str, Any] | None = None) -> Report:
+    """Check a Word draft (see README: Word drafts)."""
+    linter = default_linter() if config is None else Linter(config)
+    return linter.check_docx(path, profile)

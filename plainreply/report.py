@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 from .engine.model import Finding
 from .positions import LineIndex
@@ -37,6 +37,9 @@ class Report:
     letters: int = 0
     path: str | None = None
     sentence_spans: list[tuple[int, int]] = field(default_factory=list, repr=False)
+    # For Word drafts: where an offset is in the document (story, paragraph, run), and the draft.
+    locate: Callable[[int], dict[str, Any] | None] | None = field(default=None, repr=False)
+    source: Any = field(default=None, repr=False)
     score: float = field(init=False)
 
     def __post_init__(self) -> None:
@@ -70,7 +73,10 @@ class Report:
         findings = []
         for f in self.findings:
             line, column = lines.position(f.start)
-            findings.append({**f.to_dict(), "line": line, "column": column})
+            item = {**f.to_dict(), "line": line, "column": column}
+            if self.locate is not None:
+                item["location"] = self.locate(f.start)
+            findings.append(item)
         result: dict[str, Any] = {"path": self.path} if self.path is not None else {}
         return result | {
             "profile": self.profile,

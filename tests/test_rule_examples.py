@@ -3,9 +3,13 @@ Every phrase entry fires on its own text (or its `example`), so no entry matches
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+
 import pytest
 
 from plainreply import Config, Linter
+from plainreply.docx.examples import build_docx
 from plainreply.engine.phrases import PhraseCheck
 from plainreply.linter import default_linter
 
@@ -13,7 +17,13 @@ RULES = default_linter().ruleset.rules
 
 
 def _fires(rule_id: str, text: str) -> bool:
-    report = Linter(Config(select=(rule_id,))).check(text)
+    linter = Linter(Config(select=(rule_id,)))
+    if getattr(linter.ruleset.by_id[rule_id].check, "needs_docx", False):
+        # Formatting rules keep their examples in a small markup: build the Word draft.
+        with tempfile.TemporaryDirectory() as folder:
+            report = linter.check_docx(build_docx(text, Path(folder) / "example.docx"))
+    else:
+        report = linter.check(text)
     return any(f.rule == rule_id for f in report.findings)
 
 

@@ -28,6 +28,8 @@ class Document:
         self.paragraphs, self.sentences, self.tokens = segment(text)
         # Results that several checks derive from this text (e.g. where the refusal is).
         self.shared: dict[object, object] = {}
+        # The Word draft the text was read from (plainreply.docx.DocxText), for formatting checks.
+        self.source: object | None = None
 
     def sentence_tokens(self, sentence: Sentence) -> list[Token]:
         return self.tokens[sentence.first_token:sentence.last_token]

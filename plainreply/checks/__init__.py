@@ -2,6 +2,6 @@
 checks with `python_check`; rule files refer to them by name and set their options."""
 
 from . import (  # noqa: F401
-    abbreviations, caps, consistency, negation, nominal_chain, passive, references, refusal, split_predicate,
+    abbreviations, caps, consistency, formatting, negation, nominal_chain, passive, references, refusal, split_predicate,
     punctuation, spelling, survey, terms,
 )

@@ -28,13 +28,19 @@ def survey_link(doc: Document, params: Mapping[str, Any], options: Mapping[str, 
     When there is none, the finding is an empty span at the very end of the text."""
     if not doc.sentences:
         return
+    # A Word draft's links count in all their forms: hyperlink, HYPERLINK field, simple field.
+    targets = [(start, end, url) for start, end, url in getattr(doc.source, "links", ())
+               if url.lower().startswith(("http", "www"))]
     for sentence in doc.sentences:
         tokens = doc.sentence_tokens(sentence)
         links = [t for t in tokens if t.kind == LINK and t.text.lower() in ("http", "https", "www")]
-        if not any(t.kind == LINK for t in tokens):
+        linked = [url for start, end, url in targets if sentence.start <= start < sentence.end]
+        if not links and not linked:
             continue
-        if options["_url"] is not None and options["_url"].search(doc.sentence_text(sentence)):
+        text = doc.sentence_text(sentence) + " " + " ".join(linked)
+        if options["_url"] is not None and options["_url"].search(text):
             return
+        links = links or linked
         if links and any(t.kind == WORD and (t.morph.lemma in options["_words"] or fold(t.text) in options["_words"])
                          for t in tokens):
             return

@@ -30,18 +30,19 @@ class PythonCheckSpec:
     needs_syntax: bool = False
     doc: str = ""
     prepare: Prepare | None = None
+    needs_docx: bool = False  # reads Word formatting: its examples are built as .docx
 
 
 REGISTRY: dict[str, PythonCheckSpec] = {}
 
 
 def python_check(name: str, *, options: Mapping[str, Any] | None = None, needs_syntax: bool = False,
-                 prepare: Prepare | None = None):
+                 prepare: Prepare | None = None, needs_docx: bool = False):
     """Register `function(doc, params, options)` under `name` for rule files to use."""
 
     def register(function: CheckFunction) -> CheckFunction:
         REGISTRY[name] = PythonCheckSpec(name, function, dict(options or {}), needs_syntax,
-                                         function.__doc__ or "", prepare)
+                                         function.__doc__ or "", prepare, needs_docx)
         return function
 
     return register
@@ -58,6 +59,10 @@ class PythonCheck:
     @property
     def needs_syntax(self) -> bool:
         return self.spec.needs_syntax
+
+    @property
+    def needs_docx(self) -> bool:
+        return self.spec.needs_docx
 
     @classmethod
     def from_rule(cls, data: Mapping[str, Any], path: object, rule_id: str) -> PythonCheck:

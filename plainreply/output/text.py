@@ -16,10 +16,18 @@ def paint(text: str, colour: str, enabled: bool) -> str:
     return f"\033[{_COLOURS[colour]}m{text}\033[0m" if enabled else text
 
 
+STORY_LABEL = {"body": "абзац", "header": "верхний колонтитул, абзац", "footer": "нижний колонтитул, абзац",
+               "footnote": "сноска, абзац", "endnote": "примечание, абзац"}
+
+
 def render_finding(name: str, report: Report, lines: LineIndex, finding: Finding, colour: bool) -> str:
     line, column = lines.position(finding.start)
     severity = paint(SEVERITY_LABEL[finding.severity], finding.severity, colour)
-    head = f"{name}:{line}:{column}: {severity} {paint(finding.rule, 'rule', colour)}: {finding.message}"
+    where = f"{line}:{column}"
+    location = report.locate(finding.start) if report.locate is not None else None
+    if location:  # a Word draft: name the story and the paragraph, not a line of extracted text
+        where = f"{STORY_LABEL.get(str(location['story']), 'абзац')} {int(location['paragraph']) + 1}"
+    head = f"{name}:{where}: {severity} {paint(finding.rule, 'rule', colour)}: {finding.message}"
     s_start, s_end = report.sentence_of(finding.start)
     if finding.end > s_end:  # a finding about the whole text: no single sentence to show
         return head + (f"\n    {paint('Как лучше: ' + finding.suggestion, 'fix', colour)}" if finding.suggestion else "")
