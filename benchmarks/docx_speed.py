@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from timing import median_ms
 
 REPO = Path(__file__).resolve().parent.parent
 LETTERS = REPO.parent / "shared" / "corpus" / "replies-dev.jsonl"
@@ -36,15 +36,6 @@ def paragraphs(words_wanted: int) -> list[str]:
                 if count >= words_wanted:
                     return result
     return result
-
-
-def median_ms(action, runs: int = 7) -> float:
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - t0) * 1000)
-    return statistics.median(times)
 
 
 def main() -> None:

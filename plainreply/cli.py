@@ -58,6 +58,24 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--annotate", type=Path, metavar="КОПИЯ.docx",
                        help="для одного файла .docx: записать копию с замечаниями в виде примечаний Word")
 
+    drafting = commands.add_parser("draft", help="составить письмо по шаблону и данным дела",
+                                   description="Составляет письмо на бланке по шаблону из templates/ и данным дела "
+                                               "(YAML), проверяет его и записывает .docx. Письмо с ошибками не "
+                                               "записывается без --force.")
+    drafting.add_argument("--kind", required=True, metavar="ВИД",
+                          help="вид письма: primary, redirect, merits, refusal, mailing")
+    drafting.add_argument("--data", type=Path, metavar="ДЕЛО.yaml",
+                          help="данные письма; без него берется пример из шаблона")
+    drafting.add_argument("-o", "--output", type=Path, required=True, metavar="ПИСЬМО.docx")
+    drafting.add_argument("--organisation", type=Path, metavar="ФАЙЛ", help="данные организации для бланка")
+    drafting.add_argument("--force", action="store_true", help="записать письмо, даже если в нем есть ошибки")
+    drafting.add_argument("--pdf", action="store_true", help="также сохранить PDF (нужен LibreOffice)")
+
+    deadline = commands.add_parser("deadline", help="срок первичного ответа: 24 часа рабочих дней",
+                                   description="Считает срок первичного ответа (пункт 3.5 порядка): 24 часа, "
+                                               "в которые не входят выходные и нерабочие праздничные дни.")
+    deadline.add_argument("--received", required=True, metavar="«ГГГГ-ММ-ДД ЧЧ:ММ»", help="когда пришло сообщение")
+
     rules = commands.add_parser("rules", help="список правил или описание одного правила",
                                 description="Без аргументов печатает список правил. «rules show ID» печатает описание и примеры правила.")
     rules.add_argument("action", nargs="?", choices=["show"], help="show — показать одно правило")
@@ -75,9 +93,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_USAGE
     try:
-        config = read_config_file(args.config) if args.config else find_config(Path.cwd())
+        config_file = getattr(args, "config", None)
+        config = read_config_file(config_file) if config_file else find_config(Path.cwd())
         if args.command == "rules":
             return _rules(Linter(config).ruleset, args, parser)
+        if args.command == "draft":
+            return _draft(config, args)
+        if args.command == "deadline":
+            return _deadline(args)
         return _check(config, args)
     except PlainreplyError as exc:
         print(f"plainreply: {exc}", file=sys.stderr)
@@ -121,6 +144,52 @@ def _check(config: Config, args: argparse.Namespace) -> int:
         if report.has_errors and status == EXIT_OK:
             status = EXIT_FINDINGS
     return status
+
+
+def _draft(config: Config, args: argparse.Namespace) -> int:
+    from .drafting.letter import Organisation, draft
+    from .drafting.templates import load_template
+    from .engine.loader import read_yaml
+
+    template = load_template(args.kind)
+    data = read_yaml(args.data) if args.data else template.example
+    if args.data and not args.data.exists():
+        print(f"plainreply: {args.data}: файл не найден", file=sys.stderr)
+        return EXIT_USAGE
+    organisation = Organisation.load(args.organisation) if args.organisation else None
+    letter = draft(args.kind, data or {}, organisation, source=str(args.data or args.kind))
+    report = letter.check(config)
+    if report.findings:
+        print(render_report(str(args.output), report, colour=False))
+    if report.has_errors and not args.force:
+        print(f"plainreply: {args.output}: в письме есть ошибки, файл не записан; исправьте данные или добавьте --force",
+              file=sys.stderr)
+        return EXIT_FINDINGS
+    letter.to_docx(args.output)
+    if args.pdf:
+        from .drafting.pdf import to_pdf
+
+        to_pdf(args.output)
+    return EXIT_FINDINGS if report.has_errors else EXIT_OK
+
+
+def _deadline(args: argparse.Namespace) -> int:
+    from datetime import datetime
+
+    from .drafting.deadlines import acknowledgement_deadline
+
+    try:
+        received = datetime.fromisoformat(args.received)
+    except ValueError:
+        print("plainreply: --received: время пишется как «2026-12-30 16:00»", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        due = acknowledgement_deadline(received)
+    except ValueError as exc:
+        print(f"plainreply: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"Первичный ответ нужно отправить до {due:%d.%m.%Y %H:%M}.")
+    return EXIT_OK
 
 
 def _rules(ruleset: RuleSet, args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:

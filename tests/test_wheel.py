@@ -39,6 +39,7 @@ def test_wheel_contains_rules_and_templates(installed):
     assert "plainreply/_data/rules/profiles.yaml" in names
     assert "plainreply/_data/rules/passive.yaml" in names
     assert "plainreply/_data/rules/glossary/terms.yaml" in names
+    assert "plainreply/_data/templates/refusal.j2" in names and "plainreply/_data/rules/calendar/ru-working-days.yaml" in names
     assert any(n.startswith("plainreply/_data/templates/") for n in names)
 
 

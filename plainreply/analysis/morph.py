@@ -171,3 +171,34 @@ def agree_phrase_with_number(phrase: str, number: float) -> str:
             form = parse.make_agree_with_number(int(number))
         result.append(_restore_case(word, form.word) if form is not None else word)
     return " ".join(result)
+
+
+def nominative_phrase(phrase: str) -> str:
+    """Put a noun phrase in any case into the nominative: «Гражданского кодекса Российской
+    Федерации» → «Гражданский кодекс Российской Федерации». Adjectives take the head noun's
+    gender and number; words after the head noun stay."""
+    words = phrase.split()
+    parsed = []
+    head = None
+    for i, word in enumerate(words):
+        parses = [p for p in analyzer().parse(word) if p.tag.POS in ("NOUN", "ADJF", "PRTF")]
+        oblique = next((p for p in parses if p.tag.case and p.tag.case != "nomn"), None) or (parses[0] if parses else None)
+        parsed.append(oblique)
+        if oblique is not None and oblique.tag.POS == "NOUN":
+            head = i
+            break
+    if head is None:
+        return phrase
+    noun = parsed[head]
+    number = "plur" if "plur" in noun.tag else "sing"
+    result = []
+    for i, (word, parse) in enumerate(zip(words, parsed)):
+        if parse is None:
+            result.append(word)
+            continue
+        wanted = {"nomn", number}
+        if i != head and number == "sing" and noun.tag.gender:
+            wanted.add(noun.tag.gender)
+        form = parse.inflect(wanted)
+        result.append(_restore_case(word, form.word) if form is not None else word)
+    return " ".join(result + words[head + 1:])

@@ -18,17 +18,18 @@ from pathlib import Path
 
 import docx
 from docx.enum.text import WD_COLOR_INDEX
-from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
+
+from .build import add_hyperlink, set_body_font
 
 _TAG = re.compile(r"\[(/?)(i|u|caps|strike|color|highlight|font|size|link|shade)(?:=([^\]]+))?\]")
 
 
 def build_docx(markup: str, path: Path) -> Path:
     document = docx.Document()
-    _plain_normal_style(document)
+    set_body_font(document, "Arial", 12)
     if markup.startswith("[header]"):
         header, _, markup = markup[len("[header]"):].partition("[/header]")
         document.sections[0].header.paragraphs[0].text = header
@@ -51,23 +52,6 @@ def build_docx(markup: str, path: Path) -> Path:
     return path
 
 
-def _plain_normal_style(document: docx.Document) -> None:
-    style = document.styles["Normal"]
-    style.font.size = Pt(12)
-    fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
-    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-        fonts.attrib.pop(qn(attr), None)
-    for attr in ("w:ascii", "w:hAnsi", "w:cs"):
-        fonts.set(qn(attr), "Arial")
-    defaults = document.styles.element.find(qn("w:docDefaults"))
-    if defaults is not None:
-        for theme_fonts in defaults.iter(qn("w:rFonts")):
-            for attr in list(theme_fonts.attrib):
-                theme_fonts.attrib.pop(attr)
-            theme_fonts.set(qn("w:ascii"), "Arial")
-            theme_fonts.set(qn("w:hAnsi"), "Arial")
-
-
 def _add_runs(document: docx.Document, paragraph, block: str) -> None:
     state: dict[str, str] = {}
     pos = 0
@@ -86,16 +70,7 @@ def _run(document: docx.Document, paragraph, text: str, state: dict[str, str]) -
     if not text:
         return
     if "link" in state:
-        rel = document.part.relate_to(state["link"], RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
-        link = OxmlElement("w:hyperlink")
-        link.set(qn("r:id"), rel)
-        r = OxmlElement("w:r")
-        t = OxmlElement("w:t")
-        t.text = text
-        t.set(qn("xml:space"), "preserve")
-        r.append(t)
-        link.append(r)
-        paragraph._p.append(link)
+        add_hyperlink(document, paragraph, state["link"], text)
         return
     run = paragraph.add_run(text)
     font = run.font

@@ -1,0 +1,1 @@
+"""Drafting replies: data + templates → letter → DOCX; addressing and deadlines."""
