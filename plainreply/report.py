@@ -10,6 +10,8 @@ from .engine.model import Finding
 from .positions import LineIndex
 
 SEVERITY_WEIGHT = {"error": 3.0, "warning": 1.0, "info": 0.5}
+# Correctness and layout, not plainness: they are reported but do not move the score.
+NOT_PLAINNESS = frozenset({"spelling", "punctuation", "formatting"})
 # A finding of weight 1 costs the reader about one more six-letter word in its sentence.
 LETTERS_PER_FINDING = 6.0
 # Reading load (letters per sentence) at which the score is 5: about 20 average words.
@@ -18,10 +20,11 @@ HALF_SCORE_LOAD = 120.0
 
 def plainness_score(findings: list[Finding], letters: int, sentences: int) -> float:
     """10 = plain. The score falls with the reading load of an average sentence: its letters
-    plus a cost for each finding. Continuous and never rounded, so two texts can be compared."""
+    plus a cost for each finding about plain language (spelling, punctuation and formatting
+    are left out). Continuous and never rounded, so two texts can be compared."""
     if sentences == 0:
         return 10.0
-    weight = sum(SEVERITY_WEIGHT[f.severity] for f in findings)
+    weight = sum(SEVERITY_WEIGHT[f.severity] for f in findings if f.category not in NOT_PLAINNESS)
     load = (letters + LETTERS_PER_FINDING * weight) / sentences
     return 10.0 / (1.0 + (load / HALF_SCORE_LOAD) ** 2)
 

@@ -66,3 +66,28 @@ def test_spelling_f1_on_spellrueval():
             tp, fp, fn = tp + (flagged and k in gold), fp + (flagged and k not in gold), fn + (not flagged and k in gold)
     precision, recall = tp / (tp + fp), tp / (tp + fn)
     assert 2 * precision * recall / (precision + recall) >= 0.80, (precision, recall)
+
+
+def test_score_beats_fewer_characters_on_rusimplesenteval():
+    """The plainness score ranks the simple side of RuSimpleSentEval pairs above the complex one
+    more often than «fewer characters» does, on all pairs and on length-matched ones."""
+    path = shared_path("data", "rsse", "dev_sents.csv")
+    spec = importlib.util.spec_from_file_location("score_rsse", shared_path("tools", "score_rsse.py"))
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    import plainreply
+
+    pairs = tool.pairs_from(str(path))
+    words = lambda t: len(t.split())  # noqa: E731
+    matched = [p for p in pairs if abs(words(p[0]) - words(p[1])) <= 2]
+    scores: dict[str, float] = {}
+
+    def score(text: str) -> float:
+        if text not in scores:
+            scores[text] = plainreply.check(text).score
+        return scores[text]
+
+    ours = lambda c, s: (score(s) > score(c)) - (score(s) < score(c))  # noqa: E731
+    by_chars = lambda c, s: (len(s) < len(c)) - (len(s) > len(c))  # noqa: E731
+    for subset in (pairs, matched):
+        assert tool.accuracy(ours, subset) > tool.accuracy(by_chars, subset)

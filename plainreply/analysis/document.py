@@ -46,25 +46,21 @@ class Document:
         return sum(len(self.words(s)) for s in self.sentences)
 
     @cached_property
-    def syllable_count(self) -> int:
-        return sum(syllables(t.text) for t in self.tokens if t.kind == WORD)
-
-    @cached_property
     def letter_count(self) -> int:
         return sum(len(t.text) for t in self.tokens if t.kind == WORD)
 
     @cached_property
-    def lexical_word_count(self) -> int:
-        return sum(1 for t in self.tokens if t.kind == WORD)
-
-    @cached_property
     def readability(self) -> float:
+        return self.readability_of(self.sentences)
+
+    def readability_of(self, sentences: list[Sentence]) -> float:
         """Flesch reading ease adapted to Russian by Oborneva:
         206.835 − 1.3 × words per sentence − 60.1 × syllables per word."""
-        if not self.sentences or not self.lexical_word_count:
+        tokens = [t for s in sentences for t in self.sentence_tokens(s) if t.kind == WORD]
+        if not sentences or not tokens:
             return 100.0
-        words_per_sentence = self.word_count / len(self.sentences)
-        syllables_per_word = self.syllable_count / self.lexical_word_count
+        words_per_sentence = sum(len(self.words(s)) for s in sentences) / len(sentences)
+        syllables_per_word = sum(syllables(t.text) for t in tokens) / len(tokens)
         return 206.835 - 1.3 * words_per_sentence - 60.1 * syllables_per_word
 
     @cached_property

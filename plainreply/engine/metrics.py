@@ -46,7 +46,13 @@ def sentence_clauses(doc: Document, sentence: Sentence) -> float:
 
 
 def document_readability(doc: Document) -> float:
-    return doc.readability
+    """Readability of the letter without its «Примечания:» block: act names are not prose."""
+    from ..legal import endnotes_span
+
+    notes = endnotes_span(doc.text)
+    if notes is None:
+        return doc.readability
+    return doc.readability_of([s for s in doc.sentences if not notes[0] <= s.start < notes[1]])
 
 
 SENTENCE_METRICS: dict[str, Callable[[Document, Sentence], float]] = {
