@@ -112,10 +112,12 @@ class Linter:
         findings: list[Finding] = []
         for rule in self.active_rules(chosen):
             for hit in rule.check.run(doc, params):
+                if rule.context is not None and doc.context.blocks(hit.start, hit.end, rule.context):
+                    continue
                 findings.append(Finding(
                     rule=rule.id, category=rule.category, severity=rule.severity,
                     start=hit.start, end=hit.end, message=rule.format_message(text, hit),
-                    suggestion=hit.suggestion, note=hit.note,
+                    suggestion=hit.suggestion, note=hit.note, replacement=hit.replacement,
                 ))
         findings = _resolve_overlaps(findings, self.ruleset)
         findings = [f for f in findings if not any(s.covers(f) for s in suppressions)]

@@ -6,6 +6,7 @@ import re
 from functools import cached_property
 
 from . import syntax
+from .context import ContextIndex, find_context
 from .segment import WORD, Paragraph, Sentence, Token, segment
 
 _VOWELS = re.compile(r"[аеёиоуыэюяaeiouy]", re.IGNORECASE)
@@ -62,6 +63,11 @@ class Document:
         words_per_sentence = sum(len(self.words(s)) for s in sentences) / len(sentences)
         syllables_per_word = sum(syllables(t.text) for t in tokens) / len(tokens)
         return 206.835 - 1.3 * words_per_sentence - 60.1 * syllables_per_word
+
+    @cached_property
+    def context(self) -> ContextIndex:
+        """Spans that are not the writer's prose (addresses, names, titles, numbers)."""
+        return find_context(self.text)
 
     @cached_property
     def dependencies(self) -> dict[int, syntax.Dependency]:

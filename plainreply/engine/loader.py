@@ -12,6 +12,7 @@ from typing import Any, Iterable, Mapping
 
 import yaml
 
+from ..analysis.context import CONTEXT_KINDS
 from ..errors import RuleFileError
 from .metrics import MetricCheck
 from .model import CATEGORIES, SEVERITIES, Examples, Rule
@@ -27,7 +28,7 @@ CHECK_TYPES: dict[str, Any] = {
 }
 COMMON_FIELDS = {
     "id", "category", "severity", "message", "description", "source", "examples", "check",
-    "enabled", "suppressed_by",
+    "enabled", "suppressed_by", "context",
 }
 REQUIRED_TEXT_FIELDS = ("message", "description", "source")
 PROFILE_FIELDS = {"title", "params", "enable", "disable"}
@@ -141,6 +142,7 @@ def _build_rule(raw: Any, path: Path, index: int) -> Rule:
     suppressed_by = raw.get("suppressed_by", [])
     if not isinstance(suppressed_by, list) or not all(isinstance(x, str) for x in suppressed_by):
         raise RuleFileError(path, "нужен список id правил или категорий", rule_id, "suppressed_by")
+    context = _context_kinds(raw.get("context", []), path, rule_id)
     return Rule(
         id=rule_id,
         category=category,
@@ -154,7 +156,21 @@ def _build_rule(raw: Any, path: Path, index: int) -> Rule:
         path=path,
         enabled=enabled,
         suppressed_by=tuple(suppressed_by),
+        context=context,
     )
+
+
+def _context_kinds(raw: Any, path: Path, rule_id: str) -> frozenset[str] | None:
+    """`context: all` or a list of kinds from analysis.context.CONTEXT_KINDS."""
+    if raw == "all":
+        return None
+    known = ", ".join(CONTEXT_KINDS)
+    if not isinstance(raw, list) or not all(isinstance(x, str) for x in raw):
+        raise RuleFileError(path, f"нужно all или список видов: {known}", rule_id, "context")
+    unknown = [x for x in raw if x not in CONTEXT_KINDS]
+    if unknown:
+        raise RuleFileError(path, f"неизвестный вид {unknown[0]!r}; есть: {known}", rule_id, "context")
+    return frozenset(raw)
 
 
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")

@@ -28,6 +28,8 @@ class Hit:
     suggestion: str = ""
     note: str = ""
     values: Mapping[str, Any] = field(default_factory=dict)
+    # Exact text to put in place of [start, end): the sentence stays correct Russian. None: advice only.
+    replacement: str | None = None
 
 
 class Check(Protocol):
@@ -58,6 +60,8 @@ class Rule:
     path: Path
     enabled: bool = True
     suppressed_by: tuple[str, ...] = ()
+    # Kinds of context span (analysis/context.py) this rule still reads; None means all of them.
+    context: frozenset[str] | None = frozenset()
 
     def format_message(self, doc_text: str, hit: Hit) -> str:
         values = {"match": doc_text[hit.start:hit.end], "suggestion": hit.suggestion}
@@ -80,10 +84,15 @@ class Finding:
     message: str
     suggestion: str
     note: str = ""
+    # Text that can be substituted for [start, end) as it stands; None where only advice fits.
+    replacement: str | None = None
+    # How many like findings this one stands for (e.g. double spaces in one paragraph).
+    count: int = 1
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "rule": self.rule, "category": self.category, "severity": self.severity,
             "start": self.start, "end": self.end, "message": self.message,
-            "suggestion": self.suggestion, "note": self.note,
+            "suggestion": self.suggestion, "replacement": self.replacement, "note": self.note,
+            "count": self.count,
         }
