@@ -3,6 +3,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from plainreply.analysis import LINK, WORD, analyze, morph
 from plainreply.analysis.morph import _parse
 
@@ -41,6 +43,26 @@ def test_paragraphs_sentences_and_special_tokens():
 def test_soft_line_wraps_stay_inside_one_sentence():
     doc = analyze("Министерство рассмотрело Ваше\nзаявление о выкупе участка.")
     assert len(doc.sentences) == 1
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the next line goes on in lower case
+    ("Сообщаем, что заявление,\nпоступившее 5 мая, рассмотрено.", ["Сообщаем, что заявление,\nпоступившее 5 мая, рассмотрено."]),
+    ("к Постановлению\nадминистрации города\nот 31 декабря 2015 г. № 12/4083", ["к Постановлению\nадминистрации города\nот 31 декабря 2015 г. № 12/4083"]),
+    # a long line without a stop, wrapped before a name
+    ("Мы направили Ваше обращение о ремонте дороги по улице Ленина и ямах на тротуаре\nМинистерству транспорта для ответа.",
+     ["Мы направили Ваше обращение о ремонте дороги по улице Ленина и ямах на тротуаре\nМинистерству транспорта для ответа."]),
+    # a wrap after a preposition, even in a short line
+    ("Обращение направлено в\nМинистерство транспорта.", ["Обращение направлено в\nМинистерство транспорта."]),
+    # a heading, list items and a signature end their lines
+    ("ПАСПОРТ ПРОГРАММЫ\nНаименование программы: развитие дорог.", ["ПАСПОРТ ПРОГРАММЫ", "Наименование программы: развитие дорог."]),
+    ("Приложите документы:\n- копию паспорта,\n- выписку из реестра.", ["Приложите документы:", "- копию паспорта,", "- выписку из реестра."]),
+    ("С уважением,\nначальник отдела\nА. А. Сычугов", ["С уважением,", "начальник отдела", "А. А. Сычугов"]),
+])
+def test_line_breaks_end_a_sentence_only_where_a_line_ends_a_thought(text, expected):
+    doc = analyze(text)
+    assert [doc.sentence_text(s) for s in doc.sentences] == expected
+    assert all(text[s.start:s.end] == doc.sentence_text(s) for s in doc.sentences)
 
 
 def test_lemmas_pos_and_grammemes():

@@ -18,8 +18,20 @@ WORD, NUMBER, PUNCT, LINK, SYMBOL = "word", "number", "punct", "link", "symbol"
 
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0\r]*\n")
 _LINE_BREAK = re.compile(r"\r?\n|\r")
-_HARD_LINE_END = re.compile(r"[.!?:;…]\s*$|[»\")]\s*$")
-_HARD_LINE_START = re.compile(r"^\s*([A-ZА-ЯЁ0-9«\"—–•*\-]|\d+[.)])")
+_TERMINAL_LINE_END = re.compile(r"[.!?:;…][»\")]*\s*$")
+_LIST_ITEM_START = re.compile(r"^\s*(?:[-—–•*▪●◦]\s|\d{1,3}[.)]\s|[а-яa-z][)]\s)")
+_UPPER_START = re.compile(r"^\s*[«\"(]*[A-ZА-ЯЁ0-9]")
+_CLOSING_FORMULA = re.compile(r"^\s*(?:с уважением|с наилучшими пожеланиями|искренне ваш[аи]?)\s*,?\s*$", re.IGNORECASE)
+_LAST_WORD = re.compile(r"([^\W\d_]+)[^\w]*$")
+# A short line without terminal punctuation before a capitalised line is a heading, an address
+# block or a signature; a longer one is prose wrapped by hand.
+HEADING_MAX_WORDS = 10
+# Words after which a line cannot end a thought (a wrap before a name: «направили в\nМинистерство»).
+_CONTINUING_WORDS = frozenset(
+    "в во на с со к ко о об обо от до по за из изо у при про для без под над перед через между и а но "
+    "или либо что чтобы как если когда который которая которое которые которого которой которых "
+    "также ни не".split()
+)
 _LINK = re.compile(
     r"(?:https?://|www\.)[^\s<>«»\"]+"
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
@@ -91,16 +103,36 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 
 def line_groups(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Split a paragraph at line breaks that end a thought: after . ! ? : ;, before a capital,
-    a digit or a list marker. Other breaks are soft wraps inside one sentence."""
+    """Split a paragraph at line breaks that end a line of its own: after terminal punctuation,
+    before a list item, and after a heading or a signature line. Other breaks are wraps inside
+    one sentence (the next line goes on in lower case, or a long line ends without a stop)."""
     group_start = start
+    line_start = start
     for m in _LINE_BREAK.finditer(text, start, end):
-        before = text[group_start:m.start()]
-        after = text[m.end():end]
-        if _HARD_LINE_END.search(before) or _HARD_LINE_START.match(after) or before.rstrip().endswith(","):
+        line = text[line_start:m.start()]
+        next_end = text.find("\n", m.end(), end)
+        next_line = text[m.end():end if next_end < 0 else next_end]
+        line_start = m.end()
+        if line_ends_sentence(line, next_line):
             yield from _trimmed(text, group_start, m.start())
             group_start = m.end()
     yield from _trimmed(text, group_start, end)
+
+
+def line_ends_sentence(line: str, next_line: str) -> bool:
+    if not line.strip() or not next_line.strip():
+        return True
+    if _TERMINAL_LINE_END.search(line) or _LIST_ITEM_START.match(next_line) or _CLOSING_FORMULA.match(line):
+        return True
+    if not _UPPER_START.match(next_line):
+        return False  # the next line goes on in lower case
+    last = _LAST_WORD.search(line)
+    if last and last.group(1).lower() in _CONTINUING_WORDS:
+        return False
+    words = len(line.split())
+    if line.rstrip().endswith(","):
+        return False
+    return words <= HEADING_MAX_WORDS or line.isupper() or next_line.isupper()
 
 
 def _kind(token_text: str) -> str:
