@@ -14,6 +14,7 @@ from .config import Config, from_mapping
 from .engine.loader import Profile, RuleSet, load_ruleset
 from .engine.model import Finding, Rule
 from .engine.python import PythonCheck
+from .engine.tidy import group_repeats, one_per_span
 from .errors import ConfigError
 from .markdown import mask_markdown
 from .report import Report
@@ -120,6 +121,8 @@ class Linter:
                     suggestion=hit.suggestion, note=hit.note, replacement=hit.replacement,
                 ))
         findings = _resolve_overlaps(findings, self.ruleset)
+        findings = group_repeats(findings, self.ruleset.by_id, text, [p.start for p in doc.paragraphs])
+        findings = one_per_span(findings)
         findings = [f for f in findings if not any(s.covers(f) for s in suppressions)]
         return Report(text=text, findings=findings, profile=chosen.name, words=doc.word_count,
                       sentences=len(doc.sentences), readability=doc.readability, letters=doc.letter_count,

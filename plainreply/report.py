@@ -9,7 +9,8 @@ from typing import Any, Callable
 from .engine.model import Finding
 from .positions import LineIndex
 
-SEVERITY_WEIGHT = {"error": 3.0, "warning": 1.0, "info": 0.5}
+# Advice (`info`) is not a problem: it neither lowers the score nor counts as a finding.
+SEVERITY_WEIGHT = {"error": 3.0, "warning": 1.0, "info": 0.0}
 # Correctness and layout, not plainness: they are reported but do not move the score.
 NOT_PLAINNESS = frozenset({"spelling", "punctuation", "formatting"})
 # A finding of weight 1 costs the reader about one more six-letter word in its sentence.
@@ -24,7 +25,7 @@ def plainness_score(findings: list[Finding], letters: int, sentences: int) -> fl
     are left out). Continuous and never rounded, so two texts can be compared."""
     if sentences == 0:
         return 10.0
-    weight = sum(SEVERITY_WEIGHT[f.severity] for f in findings if f.category not in NOT_PLAINNESS)
+    weight = sum(SEVERITY_WEIGHT[f.severity] * f.count for f in findings if f.category not in NOT_PLAINNESS)
     load = (letters + LETTERS_PER_FINDING * weight) / sentences
     return 10.0 / (1.0 + (load / HALF_SCORE_LOAD) ** 2)
 
@@ -52,6 +53,15 @@ class Report:
     @property
     def counts(self) -> dict[str, int]:
         return dict(sorted(Counter(f.category for f in self.findings).items()))
+
+    @property
+    def problems(self) -> list[Finding]:
+        """Findings that are problems: everything but `info` advice."""
+        return [f for f in self.findings if f.severity != "info"]
+
+    @property
+    def advice(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "info"]
 
     @property
     def errors(self) -> list[Finding]:

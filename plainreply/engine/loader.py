@@ -28,8 +28,9 @@ CHECK_TYPES: dict[str, Any] = {
 }
 COMMON_FIELDS = {
     "id", "category", "severity", "message", "description", "source", "examples", "check",
-    "enabled", "suppressed_by", "context",
+    "enabled", "suppressed_by", "context", "group",
 }
+GROUPINGS = ("", "paragraph")
 REQUIRED_TEXT_FIELDS = ("message", "description", "source")
 PROFILE_FIELDS = {"title", "params", "enable", "disable"}
 PROFILES_FILE = "profiles.yaml"
@@ -143,6 +144,9 @@ def _build_rule(raw: Any, path: Path, index: int) -> Rule:
     if not isinstance(suppressed_by, list) or not all(isinstance(x, str) for x in suppressed_by):
         raise RuleFileError(path, "нужен список id правил или категорий", rule_id, "suppressed_by")
     context = _context_kinds(raw.get("context", []), path, rule_id)
+    group = raw.get("group", "")
+    if group not in GROUPINGS:
+        raise RuleFileError(path, "нужно paragraph или пусто", rule_id, "group")
     return Rule(
         id=rule_id,
         category=category,
@@ -157,6 +161,7 @@ def _build_rule(raw: Any, path: Path, index: int) -> Rule:
         enabled=enabled,
         suppressed_by=tuple(suppressed_by),
         context=context,
+        group=group,
     )
 
 

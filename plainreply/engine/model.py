@@ -60,6 +60,8 @@ class Rule:
     path: Path
     enabled: bool = True
     suppressed_by: tuple[str, ...] = ()
+    # Findings of this rule in one paragraph become one finding with a count ("paragraph"), or stay apart ("").
+    group: str = ""
     # Kinds of context span (analysis/context.py) this rule still reads; None means all of them.
     context: frozenset[str] | None = frozenset()
 
