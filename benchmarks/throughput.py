@@ -10,7 +10,9 @@ documents), detokenises them and prints, in one run:
     (median, p95) and the ratio to the floor;
   - a 300-word letter checked warm (median of 20 runs);
   - `plainreply check letter.txt` from a cold start (median of 5 runs);
-  - the peak resident memory of this process.
+  - the peak resident memory of this process;
+  - how the plainness score correlates with document length (Pearson and Spearman): the score
+    must not punish length, so both should be weaker than ±0.3.
 """
 
 from __future__ import annotations
@@ -111,10 +113,11 @@ def main() -> None:
 
     plainreply.check("Прогрев: правила загружены, словарь открыт.")
     latencies = []
+    scores = []
     start = time.perf_counter()
     for doc in docs:
         t0 = time.perf_counter()
-        plainreply.check(doc)
+        scores.append(plainreply.check(doc).score)
         latencies.append((time.perf_counter() - t0) * 1000)
     elapsed = time.perf_counter() - start
     speed = words / elapsed
@@ -123,6 +126,10 @@ def main() -> None:
     print(f"plainreply.check, default rules: {speed:,.0f} words/s = {speed / floor:.2f} x floor (target >= 0.25)")
     print(f"per document: median {statistics.median(latencies):.1f} ms, p95 {p95:.1f} ms "
           f"(median document {statistics.median(count_words(d) for d in docs):.0f} words)")
+
+    lengths = [count_words(d) for d in docs]
+    print(f"score vs document length: Pearson {statistics.correlation(lengths, scores):+.2f}, "
+          f"Spearman {statistics.correlation(lengths, scores, method='ranked'):+.2f} (target: weaker than ±0.3)")
 
     letter = letter_of_300_words()
     runs = []

@@ -126,6 +126,7 @@ class Linter:
         findings = [f for f in findings if not any(s.covers(f) for s in suppressions)]
         return Report(text=text, findings=findings, profile=chosen.name, words=doc.word_count,
                       sentences=len(doc.sentences), readability=doc.readability, letters=doc.letter_count,
+                      sentence_sizes=doc.sentence_sizes,
                       sentence_spans=[(s.start, s.end) for s in doc.sentences])
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from statistics import median
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -11,22 +12,31 @@ from .positions import LineIndex
 
 # Advice (`info`) is not a problem: it neither lowers the score nor counts as a finding.
 SEVERITY_WEIGHT = {"error": 3.0, "warning": 1.0, "info": 0.0}
-# Correctness and layout, not plainness: they are reported but do not move the score.
-NOT_PLAINNESS = frozenset({"spelling", "punctuation", "formatting"})
+# Correctness, layout and the survey link, not plainness: they are reported but do not move the score.
+NOT_PLAINNESS = frozenset({"spelling", "punctuation", "formatting", "survey-link"})
 # A finding of weight 1 costs the reader about one more six-letter word in its sentence.
 LETTERS_PER_FINDING = 6.0
 # Reading load (letters per sentence) at which the score is 5: about 20 average words.
 HALF_SCORE_LOAD = 120.0
+# Sentences shorter than this are headings, list lines or table cells: they say little about how
+# the letter reads, and a long document has proportionally fewer of them.
+PROSE_MIN_WORDS = 8
 
 
-def plainness_score(findings: list[Finding], letters: int, sentences: int) -> float:
-    """10 = plain. The score falls with the reading load of an average sentence: its letters
-    plus a cost for each finding about plain language (spelling, punctuation and formatting
-    are left out). Continuous and never rounded, so two texts can be compared."""
-    if sentences == 0:
+def plainness_score(findings: list[Finding], sentence_sizes: list[tuple[int, int]]) -> float:
+    """10 = plain. The score falls with the reading load of the typical sentence of prose: the
+    median of its letters, plus a cost per sentence for each finding about plain language
+    (spelling, punctuation and formatting are left out). A median and a rate per sentence do not
+    grow with the letter's length, so a long letter is not punished for being long, and one long
+    sentence does not sink a short letter. Continuous and never rounded, so two texts can be compared.
+
+    `sentence_sizes` holds (letters, words) for each sentence."""
+    if not sentence_sizes:
         return 10.0
+    prose = [letters for letters, words in sentence_sizes if words >= PROSE_MIN_WORDS]
+    prose = prose or [letters for letters, _ in sentence_sizes]
     weight = sum(SEVERITY_WEIGHT[f.severity] * f.count for f in findings if f.category not in NOT_PLAINNESS)
-    load = (letters + LETTERS_PER_FINDING * weight) / sentences
+    load = median(prose) + LETTERS_PER_FINDING * weight / len(prose)
     return 10.0 / (1.0 + (load / HALF_SCORE_LOAD) ** 2)
 
 
@@ -40,6 +50,8 @@ class Report:
     readability: float
     letters: int = 0
     path: str | None = None
+    # (letters, words) of each sentence, for the score.
+    sentence_sizes: list[tuple[int, int]] = field(default_factory=list, repr=False)
     sentence_spans: list[tuple[int, int]] = field(default_factory=list, repr=False)
     # For Word drafts: where an offset is in the document (story, paragraph, run), and the draft.
     locate: Callable[[int], dict[str, Any] | None] | None = field(default=None, repr=False)
@@ -48,7 +60,7 @@ class Report:
 
     def __post_init__(self) -> None:
         self.findings.sort(key=lambda f: (f.start, f.end, f.rule))
-        self.score = plainness_score(self.findings, self.letters, self.sentences)
+        self.score = plainness_score(self.findings, self.sentence_sizes)
 
     @property
     def counts(self) -> dict[str, int]:

@@ -55,7 +55,9 @@ def test_one_span_gets_the_more_specific_finding_and_sentence_findings_stay():
 def test_advice_does_not_lower_the_score_nor_count_as_a_problem():
     text = "Мы проверили дом по улице Ленина."
     advice = _finding("some-advice", "readability", 0, 5, None, severity="info")
-    plain = Report(text=text, findings=[], profile="citizen", words=6, sentences=1, readability=80.0, letters=28)
-    advised = Report(text=text, findings=[advice], profile="citizen", words=6, sentences=1, readability=80.0, letters=28)
+    plain = Report(text=text, findings=[], profile="citizen", words=6, sentences=1, readability=80.0, letters=28,
+                    sentence_sizes=[(28, 6)])
+    advised = Report(text=text, findings=[advice], profile="citizen", words=6, sentences=1, readability=80.0, letters=28,
+                    sentence_sizes=[(28, 6)])
     assert advised.score == plain.score
     assert advised.problems == [] and advised.advice == [advice]

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 import plainreply
 
 BUREAUCRATIC = (
@@ -69,3 +71,24 @@ def test_markdown_markup_is_not_read_as_text():
     report = plainreply.check(text, markdown=True)
     assert [text[f.start:f.end] for f in report.findings if f.category == "bureaucratese"] == ["Данный"]
     assert not [f for f in report.findings if f.category == "typography"]
+
+
+def test_one_long_sentence_does_not_sink_a_short_plain_letter():
+    letter = (
+        "Уважаемая Мария Петровна!\n\n"
+        "Мы проверили Ваш дом по улице Ленина, 5. Крышу починят до 1 июня. "
+        "Подъезд покрасят летом, когда будет тепло и сухо, потому что краска плохо ложится в холод "
+        "и сырость, а переделывать работу дважды за один год жильцам и подрядчику невыгодно.\n\n"
+        "Оцените, пожалуйста, наш ответ: https://mio.example.ru/opros\n\n"
+        "С уважением,\nИ. И. Петров"
+    )
+    report = plainreply.check(letter)
+    assert [f.category for f in report.findings] == ["long-sentence"]
+    assert report.score > 6.0
+
+
+def test_the_score_does_not_fall_with_the_number_of_plain_paragraphs():
+    paragraph = "Мы проверили Ваш дом по улице Ленина. Крышу починят до 1 июня, а подъезд покрасят летом."
+    short = plainreply.check(paragraph).score
+    long = plainreply.check("\n\n".join([paragraph] * 30)).score
+    assert long == pytest.approx(short)

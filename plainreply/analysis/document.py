@@ -47,6 +47,12 @@ class Document:
         return sum(len(self.words(s)) for s in self.sentences)
 
     @cached_property
+    def sentence_sizes(self) -> list[tuple[int, int]]:
+        """(letters, words) of each sentence."""
+        return [(sum(len(t.text) for t in self.sentence_tokens(s) if t.kind == WORD), len(self.words(s)))
+                for s in self.sentences]
+
+    @cached_property
     def letter_count(self) -> int:
         return sum(len(t.text) for t in self.tokens if t.kind == WORD)
 

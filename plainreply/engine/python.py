@@ -115,10 +115,14 @@ def _validated(spec: PythonCheckSpec, options: dict[str, Any], raw: Mapping[str,
             raise RuleFileError(path, f"ожидается {_type_name(expected)}", rule_id, f"options.{key}")
         if expected is list and not all(isinstance(v, str) for v in value):
             raise RuleFileError(path, "ожидается список строк", rule_id, f"options.{key}")
-        if expected is dict and not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
-            raise RuleFileError(path, "ожидается словарь строк", rule_id, f"options.{key}")
+        if expected is dict and not all(isinstance(k, str) and _string_or_strings(v) for k, v in value.items()):
+            raise RuleFileError(path, "ожидается словарь, где значения — строки или списки строк", rule_id, f"options.{key}")
         options[key] = value
     return options
+
+
+def _string_or_strings(value: Any) -> bool:
+    return isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))
 
 
 def _type_name(t: type) -> str:
