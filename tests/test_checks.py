@@ -14,11 +14,15 @@ def spans(text: str, rule: str, **kwargs) -> list[str]:
     return [text[f.start:f.end] for f in findings(text, rule, **kwargs)]
 
 
-def test_passive_suggests_the_active_form_with_we():
+def test_passive_advises_the_active_form_with_we_only_if_the_writer_acted():
     text = "Ваше обращение рассмотрено. Ответ будет направлен до 15 мая. Плата рассчитывается ежегодно."
     found = findings(text, "passive")
     assert [text[f.start:f.end] for f in found] == ["рассмотрено", "будет направлен", "рассчитывается"]
-    assert [f.suggestion for f in found] == ["мы рассмотрели", "мы направим", "мы рассчитываем"]
+    assert [f.suggestion for f in found] == [
+        f"скажите, кто действует: «{verb}», если это сделали вы"
+        for verb in ("мы рассмотрели", "мы направим", "мы рассчитываем")
+    ]
+    assert all(f.replacement is None for f in found)  # the doer is not named: advice, not a fix
 
 
 def test_passive_leaves_verbs_and_attributes_alone():

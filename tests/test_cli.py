@@ -38,7 +38,7 @@ def test_text_output_shows_position_rule_context_and_suggestion(letter, capsys):
     assert f"{letter}:3:16: предупреждение passive:" in out
     assert "\n    Ваше заявление рассмотрено.\n" in out
     assert "\n" + " " * 19 + "^" * 11 + "\n" in out
-    assert "Как лучше: мы рассмотрели" in out
+    assert "Как лучше: скажите, кто действует: «мы рассмотрели», если это сделали вы" in out
     assert f"{letter}:5:1: ошибка forbidden-phrase:" in out
     assert "\033[" not in out
 

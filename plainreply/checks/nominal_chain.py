@@ -20,26 +20,85 @@ _ATTRIBUTE_POS = frozenset({"ADJF", "PRTF"})
 _NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "Init"})
 
 
-@python_check("nominal_chain", options={"min_nouns": 3, "suggestion": ""})
+@python_check("nominal_chain", options={"min_nouns": 3, "suggestion": "", "set_phrases": [],
+                                       "breaks": [], "verbs": {}})
 def nominal_chain(doc: Document, params: Mapping[str, Any], options: Mapping[str, Any]) -> Iterator[Hit]:
     """Reports runs of at least `min_nouns` genitive nouns; agreeing adjectives and
-    participles may stand between them, anything else ends the run."""
+    participles may stand between them, anything else ends the run. `set_phrases` (adjective +
+    noun: «общего пользования») count as an adjective; `breaks` («точка зрения») end a run;
+    `verbs` (verbal noun → verb) make the advice fit the chain."""
+    phrases = {tuple(fold(w) for w in p.split()) for p in options["set_phrases"]}
+    breaks = {tuple(fold(w) for w in p.split()) for p in options["breaks"]}
+    verbs = {fold(k): v for k, v in options["verbs"].items()}
     for tokens in sentences_of(doc):
         chain: list[Token] = []
         attributes: list[Token] = []
+        skip_until = -1
         for k, token in enumerate(tokens + [None]):  # None flushes the last chain
-            if token is not None and token.kind == WORD and not capitalized_inside(tokens, k):
-                if token.morph.parses[0].pos in _ATTRIBUTE_POS:
-                    attributes.append(token)
-                    continue
-                if _genitive_noun(token, attributes) and (chain or _may_open(tokens, k - len(attributes))):
-                    chain.append(token)
-                    attributes = []
-                    continue
+            if k < skip_until:
+                continue
+            if token is not None and token.kind == WORD and not capitalized_inside(tokens, k) and token.morph.known:
+                broken = _starts(tokens, k, breaks)
+                if broken is not None:
+                    skip_until = k + broken  # the chain is flushed below; the compound preposition is skipped
+                else:
+                    length = _starts(tokens, k, phrases)
+                    if length is not None:
+                        # «дорог общего пользования», «систем видео наблюдения»: one noun with its attribute
+                        if chain:
+                            attributes = []
+                        skip_until = k + length
+                        continue
+                    if _attribute(tokens, k):
+                        attributes.append(token)
+                        continue
+                    if _genitive_noun(token, attributes) and (chain or _may_open(tokens, k - len(attributes))):
+                        chain.append(token)
+                        attributes = []
+                        continue
             if len(chain) >= options["min_nouns"]:
-                yield Hit(chain[0].start, chain[-1].end, suggestion=options["suggestion"],
+                yield Hit(chain[0].start, chain[-1].end, suggestion=_advice(chain, verbs, options["suggestion"]),
                           values={"detail": str(len(chain))})
             chain, attributes = [], []
+
+
+def _starts(tokens: list[Token], k: int, phrases: set[tuple[str, ...]]) -> int | None:
+    """The length of the phrase from `phrases` that starts at k (by lemma; «=видео»: this form), or None."""
+    for phrase in phrases:
+        words = tokens[k:k + len(phrase)]
+        if len(words) == len(phrase) and all(w.kind == WORD and _word_is(w, p) for w, p in zip(words, phrase)):
+            return len(phrase)
+    return None
+
+
+def _word_is(token: Token, entry: str) -> bool:
+    if entry.startswith("="):
+        return fold(token.text) == entry[1:]
+    return fold(token.text) == entry or entry in token.morph.lemmas
+
+
+def _attribute(tokens: list[Token], k: int) -> bool:
+    """An adjective or a participle; a word that reads both ways («малого», «данных») is one when
+    a genitive noun or «и» follows («малого и среднего предпринимательства»)."""
+    m = tokens[k].morph
+    if m.parses[0].pos in _ATTRIBUTE_POS:
+        return True
+    if not (m.has("ADJF", "gent") or m.has("PRTF", "gent")):
+        return False
+    following = tokens[k + 1] if k + 1 < len(tokens) else None
+    if following is None or following.kind != WORD:
+        return False
+    return fold(following.text) in ("и", "или") or following.morph.has("NOUN", "gent")
+
+
+def _advice(chain: list[Token], verbs: Mapping[str, str], default: str) -> str:
+    """Name the verbal noun of the chain that a verb can replace: «замените «действия» глаголом («действовать»)»."""
+    for token in chain:
+        verb = verbs.get(token.morph.lemma)
+        if verb:
+            return (f"{len(chain)} существительных подряд: замените «{token.text}» глаголом "
+                    f"(«{verb}») или разбейте фразу на две")
+    return default or f"{len(chain)} существительных подряд: разбейте фразу или уберите лишнее слово"
 
 
 def _genitive_noun(token: Token, attributes: list[Token]) -> bool:
