@@ -13,10 +13,11 @@ import razdel
 
 from .config import Config, find_config, read_config_file
 from .engine.loader import RuleSet
-from .errors import PlainreplyError
+from .errors import InputError, PlainreplyError
 from .inputs import DOCX_SUFFIXES, read_draft
 from .linter import Linter
 from .output.text import SEVERITY_LABEL, render_report
+from .report import Report
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -57,6 +58,12 @@ def build_parser() -> argparse.ArgumentParser:
                        help="цвет в выводе: auto — только в терминале")
     check.add_argument("--annotate", type=Path, metavar="КОПИЯ.docx",
                        help="для одного файла .docx: записать копию с замечаниями в виде примечаний Word")
+    check.add_argument("--fix", type=Path, metavar="КОПИЯ",
+                       help="для одного файла: записать копию, в которой сделаны все точные замены, "
+                            "и показать замечания к копии; сам файл не меняется")
+    check.add_argument("--diff", action="store_true",
+                       help="показать, что изменит --fix, в виде unified diff; ничего не записывать")
+    check.add_argument("--force", action="store_true", help="перезаписать копию из --fix, если файл уже есть")
 
     drafting = commands.add_parser("draft", help="составить письмо по шаблону и данным дела",
                                    description="Составляет письмо на бланке по шаблону из templates/ и данным дела "
@@ -116,22 +123,34 @@ def _check(config: Config, args: argparse.Namespace) -> int:
     if args.annotate and (len(args.paths) != 1 or Path(args.paths[0]).suffix.lower() not in DOCX_SUFFIXES):
         print("plainreply: --annotate работает с одним файлом .docx", file=sys.stderr)
         return EXIT_USAGE
+    refusal = _fix_refusal(args)
+    if refusal:
+        print(f"plainreply: {refusal}", file=sys.stderr)
+        return EXIT_USAGE
     status = EXIT_OK
     for name in args.paths:
         shown = name
+        markdown = False
         try:
             if Path(name).suffix.lower() in DOCX_SUFFIXES:
                 report = linter.check_docx(Path(name))
             else:
                 draft = read_draft(name)
-                shown = draft.name
+                shown, markdown = draft.name, draft.markdown
                 if draft.note:
                     print(f"plainreply: {draft.name}: {draft.note}", file=sys.stderr)
-                report = linter.check(draft.text, markdown=draft.markdown)
+                report = linter.check(draft.text, markdown=markdown)
             if args.annotate:
                 from .docx.annotate import annotate
 
                 annotate(report, Path(name), args.annotate)
+            if args.diff:
+                _print_diff(report, name, shown, markdown)
+                if report.has_errors and status == EXIT_OK:
+                    status = EXIT_FINDINGS
+                continue
+            if args.fix:
+                report, shown = _write_fixed_copy(linter, report, name, shown, markdown, args.fix), str(args.fix)
         except PlainreplyError as exc:
             print(f"plainreply: {exc}", file=sys.stderr)
             status = EXIT_USAGE
@@ -144,6 +163,80 @@ def _check(config: Config, args: argparse.Namespace) -> int:
         if report.has_errors and status == EXIT_OK:
             status = EXIT_FINDINGS
     return status
+
+
+def _fix_refusal(args: argparse.Namespace) -> str:
+    """Why `--fix`, `--diff` or `--force` cannot run as asked; empty if they can. The input is never overwritten."""
+    if args.force and not args.fix:
+        return "--force нужен только вместе с --fix"
+    if not args.fix:
+        return ""
+    if args.diff:
+        return "--diff ничего не записывает; укажите либо --fix, либо --diff"
+    if len(args.paths) != 1:
+        return "--fix работает с одним файлом"
+    source, target = args.paths[0], Path(args.fix)
+    docx_in = source != "-" and Path(source).suffix.lower() in DOCX_SUFFIXES
+    if docx_in != (target.suffix.lower() in DOCX_SUFFIXES):
+        return (f"{target}: копия письма .docx тоже должна быть файлом .docx" if docx_in
+                else f"{target}: копия текстового письма не может быть файлом .docx")
+    if target.is_dir():
+        return f"{target}: это папка, а не файл"
+    if source != "-" and Path(source).exists() and (
+            Path(source).resolve() == target.resolve() or (target.exists() and os.path.samefile(source, target))):
+        return f"{target}: копия не может заменить исходный файл; укажите другое имя"
+    if target.exists() and not args.force:
+        return f"{target}: файл уже есть; укажите другое имя или добавьте --force"
+    return ""
+
+
+def _fixed_text(report: Report, name: str, markdown: bool) -> tuple[str, int, int]:
+    """The text with the replacements that can be made, how many were made and how many not."""
+    from .fix import apply_fixes, checked_text
+
+    if Path(name).suffix.lower() in DOCX_SUFFIXES:
+        from .docx.fix import fix_docx
+
+        made = fix_docx(report, Path(name), None)
+        return apply_fixes(report.text, made.applied)[0], len(made.applied), len(made.skipped)
+    fixed, applied = apply_fixes(report.text, report.findings, checked_text(report.text, markdown))
+    return fixed, len(applied), 0
+
+
+def _print_diff(report: Report, name: str, shown: str, markdown: bool) -> None:
+    from .fix import unified_diff
+
+    fixed, made, skipped = _fixed_text(report, name, markdown)
+    diff = unified_diff(report.text, fixed, shown)
+    if diff:
+        print(diff, end="")
+    print(f"plainreply: {shown}: {_fix_summary(made, skipped, done=False)}", file=sys.stderr)
+
+
+def _write_fixed_copy(linter: Linter, report: Report, name: str, shown: str, markdown: bool, target: Path) -> Report:
+    """Write the fixed copy and return the report on it: what is left to fix by hand."""
+    if Path(name).suffix.lower() in DOCX_SUFFIXES:
+        from .docx.fix import fix_docx
+
+        made = fix_docx(report, Path(name), target)
+        print(f"plainreply: {shown} → {target}: {_fix_summary(len(made.applied), len(made.skipped))}", file=sys.stderr)
+        return linter.check_docx(target)
+    fixed, made, _ = _fixed_text(report, name, markdown)
+    try:
+        target.write_text(fixed, encoding="utf-8", newline="")
+    except OSError as exc:
+        raise InputError(str(target), f"не удается записать копию: {exc.strerror}") from None
+    print(f"plainreply: {shown} → {target}: {_fix_summary(made, 0)}", file=sys.stderr)
+    return linter.check(fixed, markdown=markdown)
+
+
+def _fix_summary(made: int, skipped: int, done: bool = True) -> str:
+    if not made and not skipped:
+        return "точных замен нет"
+    summary = f"сделано замен: {made}" if done else f"точных замен: {made}"
+    if skipped:
+        summary += f"; в Word нельзя сделать еще {skipped}: замена задевает другой абзац, поле или рисунок"
+    return summary
 
 
 def _draft(config: Config, args: argparse.Namespace) -> int:

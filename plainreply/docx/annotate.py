@@ -24,15 +24,19 @@ def annotate(report: Report, source: Path, target: Path) -> Path:
     if source.resolve() == Path(target).resolve():
         raise InputError(str(target), "копия не может заменить исходный файл; укажите другое имя")
     document = docx.Document(str(source))
-    text = _view(document, source)
+    text = document_view(document, source)
     if text.text != report.text:
         raise InputError(str(source), "текст документа изменился во время проверки; проверьте снова")
     _ensure_comment_styles(document)
     for finding in sorted(report.findings, key=lambda f: (f.start, f.end)):
         runs = _anchor_runs(document, text, finding.start, finding.end)
-        body = finding.message + (f"\nКак лучше: {finding.suggestion}" if finding.suggestion else "")
+        body = finding.message
+        if finding.replacement is not None:
+            body += f"\nЗамена: «{finding.replacement}»"
+        if finding.suggestion and finding.suggestion != finding.replacement:
+            body += f"\nКак лучше: {finding.suggestion}"
         document.add_comment(runs, text=body, author=AUTHOR, initials=INITIALS)
-        text = _view(document, source)  # splitting runs changed the tree: map it again
+        text = document_view(document, source)  # splitting runs changed the tree: map it again
     try:
         document.save(str(target))
     except OSError as exc:
@@ -40,7 +44,7 @@ def annotate(report: Report, source: Path, target: Path) -> Path:
     return Path(target)
 
 
-def _view(document: docx.document.Document, path: Path) -> DocxText:
+def document_view(document: docx.document.Document, path: Path) -> DocxText:
     parts = {}
     relationships = {}
     for part in document.part.package.iter_parts():
@@ -69,15 +73,15 @@ def _anchor_runs(document: docx.document.Document, text: DocxText, start: int, e
                 Run(first_paragraph[-1].run, _paragraph_of(first_paragraph[-1].run))]
     first, last = inside[0], inside[-1]
     # Split the last run first so the first segment's offsets stay valid.
-    last_run = _split(last.run, last.run_offset + (min(end, last.end) - last.start), keep="left")
+    last_run = split_run(last.run, last.run_offset + (min(end, last.end) - last.start), keep="left")
     first_run = first.run if first is not last else last_run
-    first_run = _split(first_run, first.run_offset + (max(start, first.start) - first.start), keep="right")
+    first_run = split_run(first_run, first.run_offset + (max(start, first.start) - first.start), keep="right")
     if first is last:
         last_run = first_run
     return [Run(first_run, _paragraph_of(first_run)), Run(last_run, _paragraph_of(last_run))]
 
 
-def _split(run: etree._Element, at: int, keep: str) -> etree._Element:
+def split_run(run: etree._Element, at: int, keep: str) -> etree._Element:
     """Split a run at character `at` of its text; return the left or the right part."""
     length = sum(len(run_text(child)) for child in run)
     if at <= 0:

@@ -2,11 +2,15 @@
 
 Python's `re` treats Cyrillic as word characters, so `\\b` and `\\w` work on Russian.
 Matches inside links and e-mail addresses are skipped.
+
+Each pattern may carry `suggest:` (advice) and `replace:` (the exact text to put in place of the
+match). Both are `re` templates: `\\1`, `\\g<name>` refer to the pattern's groups, as in `re.sub`.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right, insort
 from dataclasses import dataclass
 from typing import Any, Iterator, Mapping
 
@@ -20,6 +24,7 @@ class Pattern:
     regex: re.Pattern[str]
     suggest: str
     note: str
+    replace: str | None = None
 
 
 class PatternCheck:
@@ -38,35 +43,78 @@ class PatternCheck:
         if not isinstance(case_sensitive, bool):
             raise RuleFileError(path, "значение должно быть true или false", rule_id, "case_sensitive")
         flags = 0 if case_sensitive else re.IGNORECASE
-        patterns = []
-        for i, item in enumerate(raw):
-            field = f"patterns[{i}]"
-            if not isinstance(item, Mapping):
-                raise RuleFileError(path, "запись должна быть словарем с полем regex", rule_id, field)
-            unknown = set(item) - {"regex", "suggest", "note"}
-            if unknown:
-                raise RuleFileError(path, f"неизвестное поле {', '.join(sorted(unknown))}", rule_id, field)
-            source = item.get("regex")
-            if not isinstance(source, str) or not source:
-                raise RuleFileError(path, "нет регулярного выражения", rule_id, f"{field}.regex")
-            try:
-                regex = re.compile(source, flags)
-            except re.error as exc:
-                raise RuleFileError(path, f"ошибка в регулярном выражении: {exc}", rule_id, f"{field}.regex") from None
-            if regex.match(""):
-                raise RuleFileError(path, "выражение совпадает с пустой строкой", rule_id, f"{field}.regex")
-            patterns.append(Pattern(regex, str(item.get("suggest", "") or ""), str(item.get("note", "") or "")))
-        return cls(patterns)
+        return cls([_pattern(item, flags, path, rule_id, f"patterns[{i}]") for i, item in enumerate(raw)])
 
     def run(self, doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
-        links = [(t.start, t.end) for t in doc.tokens if t.kind == LINK]
-        taken: list[tuple[int, int]] = []
+        links = _Spans()
+        for token in doc.tokens:
+            if token.kind == LINK:
+                links.add(token.start, token.end)
+        taken = _Spans()
         for pattern in self.patterns:
             for m in pattern.regex.finditer(doc.text):
-                span = m.span()
-                if any(a < span[1] and span[0] < b for a, b in links):
+                start, end = m.span()
+                if links.overlaps(start, end) or taken.overlaps(start, end):
                     continue
-                if any(a < span[1] and span[0] < b for a, b in taken):
-                    continue
-                taken.append(span)
-                yield Hit(span[0], span[1], suggestion=m.expand(pattern.suggest) if pattern.suggest else "", note=pattern.note)
+                taken.add(start, end)
+                yield Hit(start, end, suggestion=m.expand(pattern.suggest) if pattern.suggest else "",
+                          note=pattern.note,
+                          replacement=m.expand(pattern.replace) if pattern.replace is not None else None)
+
+
+def _pattern(item: Any, flags: int, path: object, rule_id: str, field: str) -> Pattern:
+    if not isinstance(item, Mapping):
+        raise RuleFileError(path, "запись должна быть словарем с полем regex", rule_id, field)
+    unknown = set(item) - {"regex", "suggest", "note", "replace"}
+    if unknown:
+        raise RuleFileError(path, f"неизвестное поле {', '.join(sorted(unknown))}", rule_id, field)
+    source = item.get("regex")
+    if not isinstance(source, str) or not source:
+        raise RuleFileError(path, "нет регулярного выражения", rule_id, f"{field}.regex")
+    try:
+        regex = re.compile(source, flags)
+    except re.error as exc:
+        raise RuleFileError(path, f"ошибка в регулярном выражении: {exc}", rule_id, f"{field}.regex") from None
+    if regex.match(""):
+        raise RuleFileError(path, "выражение совпадает с пустой строкой", rule_id, f"{field}.regex")
+    suggest = str(item.get("suggest", "") or "")
+    _check_template(regex, suggest, path, rule_id, f"{field}.suggest")
+    replace = item.get("replace")
+    if replace is not None:
+        if not isinstance(replace, str) or not replace:
+            raise RuleFileError(path, "замена должна быть непустой строкой; чтобы убрать знак, "
+                                      "включите в выражение соседний символ", rule_id, f"{field}.replace")
+        _check_template(regex, replace, path, rule_id, f"{field}.replace")
+    return Pattern(regex, suggest, str(item.get("note", "") or ""), replace)
+
+
+def _check_template(regex: re.Pattern[str], template: str, path: object, rule_id: str, field: str) -> None:
+    """Expand the template on a stand-in match with the same groups, so a reference to a group the
+    pattern lacks fails when the rule loads, with the same judgement `m.expand` makes later."""
+    if "\\" not in template:
+        return
+    names = {number: name for name, number in regex.groupindex.items()}
+    stand_in = "".join(f"(?P<{names[i]}>)" if i in names else "()" for i in range(1, regex.groups + 1))
+    try:
+        re.compile(stand_in).match("").expand(template)
+    except (re.error, IndexError) as exc:
+        raise RuleFileError(path, f"ошибка в ссылке на группу выражения: {exc}", rule_id, field) from None
+
+
+class _Spans:
+    """Disjoint spans kept sorted by start: «does [start, end) overlap one of them?» in O(log n)."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: dict[int, int] = {}
+
+    def add(self, start: int, end: int) -> None:
+        insort(self.starts, start)
+        self.ends[start] = max(end, self.ends.get(start, end))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, start)
+        if i > 0 and self.ends[self.starts[i - 1]] > start:
+            return True
+        return i < len(self.starts) and self.starts[i] < end
+

@@ -1,5 +1,5 @@
 """Findings for a person at a terminal: file:line:col, rule, message, the line with the span
-marked, and the suggestion. Colour only when writing to a terminal."""
+marked, the exact replacement (what `--fix` puts in) and the advice. Colour only when writing to a terminal."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from ..positions import LineIndex
 SEVERITY_LABEL = {"error": "ошибка", "warning": "предупреждение", "info": "совет"}
 _COLOURS = {"error": "31", "warning": "33", "info": "36", "rule": "2", "mark": "1;31", "fix": "32"}
 _CONTEXT = 90
+_SHOWN_SPAN = 60
 
 
 def paint(text: str, colour: str, enabled: bool) -> str:
@@ -30,7 +31,7 @@ def render_finding(name: str, report: Report, lines: LineIndex, finding: Finding
     head = f"{name}:{where}: {severity} {paint(finding.rule, 'rule', colour)}: {finding.message}"
     s_start, s_end = report.sentence_of(finding.start)
     if finding.end > s_end:  # a finding about the whole text: no single sentence to show
-        return head + (f"\n    {paint('Как лучше: ' + finding.suggestion, 'fix', colour)}" if finding.suggestion else "")
+        return "\n".join([head, *_advice(report, finding, colour)])
     sentence = _one_line(report.text[s_start:s_end])
     start = finding.start - s_start
     end = min(finding.end, s_end) - s_start
@@ -49,11 +50,25 @@ def render_finding(name: str, report: Report, lines: LineIndex, finding: Finding
             body = [f"    {prefix}{shown[:a]}{paint(shown[a:b], 'mark', True)}{shown[b:]}{suffix}"]
         else:
             body = [f"    {prefix}{shown}{suffix}", "    " + " " * (len(prefix) + a) + "^" * max(1, b - a)]
-    if finding.suggestion:
-        body.append("    " + paint(f"Как лучше: {finding.suggestion}", "fix", colour))
+    body.extend(_advice(report, finding, colour))
     if finding.note:
         body.append(f"    Пояснение: {finding.note}")
     return "\n".join([head, *body])
+
+
+def _advice(report: Report, finding: Finding, colour: bool) -> list[str]:
+    """«Замена: «было» → «станет»» for an exact replacement (what --fix puts in), then «Как лучше»
+    for advice, unless the advice only repeats the replacement."""
+    lines = []
+    if finding.replacement:
+        was = _one_line(report.text[finding.start:finding.end])
+        if len(was) > _SHOWN_SPAN:  # the replacement is shown whole: it is what gets pasted
+            half = _SHOWN_SPAN // 2
+            was = was[:half] + "…" + was[-half:]
+        lines.append("    " + paint(f"Замена: «{was}» → «{_one_line(finding.replacement)}»", "fix", colour))
+    if finding.suggestion and finding.suggestion != finding.replacement:
+        lines.append("    " + paint(f"Как лучше: {finding.suggestion}", "fix", colour))
+    return lines
 
 
 _FLAT = str.maketrans("\r\n\t", "   ")
