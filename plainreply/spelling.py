@@ -51,10 +51,12 @@ def read_word_list(path: Path) -> set[str]:
 
 
 class Lexicon:
-    """The words a letter may use: pymorphy3's dictionary plus extra lists."""
+    """The words a letter may use: pymorphy3's dictionary plus extra lists, and compounds built
+    of a first part from `compound_parts` and a known word («газо|снабжение», «био|фармацевтика»)."""
 
-    def __init__(self, extra_words: Iterable[str] = ()):
+    def __init__(self, extra_words: Iterable[str] = (), compound_parts: Iterable[str] = ()):
         self.extra = {fold(w) for w in extra_words}
+        self.parts = {fold(w) for w in compound_parts}
         # Inflected forms of listed words: «Минимуществом», «Кизнерского» share a stem.
         self.extra_stems = {w[:-2] for w in self.extra if len(w) > 5}
         self._variants: dict[tuple[str, float, float], list[str]] = {}
@@ -69,15 +71,61 @@ class Lexicon:
             parts = [p for p in key.split("-") if p]
             if len(parts) < 2 or any(p in SEPARATE for p in parts[1:]):
                 return False  # «что-бы» is «чтобы»
-            return all(p in PARTICLES or self.knows(p) for p in parts)
-        return False
+            return all(self.first_part(p) for p in parts[:-1]) and \
+                (parts[-1] in PARTICLES or self.knows(parts[-1]))
+        return self.compound(key)
+
+    def compound(self, key: str) -> bool:
+        """A first part from the list and a known word of four letters or more: «низкоэффективной»,
+        «геопортале», «онкоосмотрами»."""
+        return any(key[:cut] in self.parts and _known_tail(key[cut:]) for cut in range(2, len(key) - 3))
+
+    def compound_only(self, word: str) -> bool:
+        """Known only as a compound: neither in the dictionary nor in the lists."""
+        key = fold(word)
+        return "-" not in key and not in_dictionary(key) and key not in self.extra and self.compound(key)
+
+    def common_neighbours(self, word: str, common_zipf: float) -> list[str]:
+        """Dictionary words one edit away that are common: «автомобилы» is «автомобили», not
+        «авто» + «мобилы»."""
+        return [w for w in self._ranked(_edits1(fold(word)), common_zipf) if in_dictionary(w)]
+
+    def first_part(self, part: str) -> bool:
+        """The first part of a hyphenated compound: a word, a listed part, or an adjective or noun
+        stem with the joining vowel о/е: «детско-», «Троицко-», «психолого-», «северо-»."""
+        key = fold(part)
+        return key in self.parts or self.knows(key) or _stem_with_joining_vowel(key)
+
+    def joining_part(self, part: str) -> bool:
+        """Only a listed part or a stem with the joining vowel: «социально», «северо», not «далее»."""
+        key = fold(part)
+        return key in self.parts or _stem_with_joining_vowel(key)
+
+    def join(self, left: str, right: str) -> str | None:
+        """The one word that two written apart make, when it is known: «газо снабжения»."""
+        joined = fold(left) + fold(right)
+        if len(fold(left)) < 2 or len(fold(right)) < 3 or not self.knows(joined):
+            return None
+        return joined
 
     def candidates(self, word: str, min_zipf: float, limit: int = 3) -> list[str]:
         """Known words one edit away (a letter dropped, added, replaced or two swapped), the most
         frequent first; then two common words run together («незнаю» → «не знаю», «чтото» → «что-то»)."""
         key = fold(word)
+        if "-" in key and not key.startswith("-") and not key.endswith("-"):
+            return self._hyphenated_candidates(key, min_zipf, limit)
         found = self._ranked(_edits1(key), min_zipf)
         return (found + [s for s in self.splits(key) if s not in found])[:limit]
+
+    def _hyphenated_candidates(self, key: str, min_zipf: float, limit: int) -> list[str]:
+        """«жилищно-комунального» → «жилищно-коммунального»: correct the one part that is wrong."""
+        parts = key.split("-")
+        wrong = [i for i, p in enumerate(parts)
+                 if not (self.first_part(p) if i < len(parts) - 1 else p in PARTICLES or self.knows(p))]
+        if len(wrong) != 1:
+            return []
+        i = wrong[0]
+        return ["-".join(parts[:i] + [fix] + parts[i + 1:]) for fix in self._ranked(_edits1(parts[i]), min_zipf)][:limit]
 
     def splits(self, word: str) -> list[str]:
         found = []
@@ -108,6 +156,23 @@ class Lexicon:
         freq = frequencies()
         scored = [(zipf(w), w) for w in words if w in freq]
         return [w for z, w in sorted(scored, reverse=True) if z >= min_zipf and self.knows(w)]
+
+
+@lru_cache(maxsize=65_536)
+def _known_tail(word: str) -> bool:
+    return len(word) >= 4 and in_dictionary(word)
+
+
+@lru_cache(maxsize=65_536)
+def _stem_with_joining_vowel(key: str) -> bool:
+    if len(key) < 3 or key[-1] not in "ое":
+        return False
+    stem = key[:-1]
+    if any(in_dictionary(stem + ending) and morph(stem + ending).parses[0].pos == "ADJF"
+           for ending in ("ый", "ий", "ой")):
+        return True
+    return len(stem) >= 3 and in_dictionary(stem) and any(p.pos == "NOUN" and p.lemma == stem
+                                                          for p in morph(stem).parses)
 
 
 def _edits1(word: str) -> set[str]:

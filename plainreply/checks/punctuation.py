@@ -4,11 +4,17 @@ Where a rule is unsure, it keeps silent."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Iterator, Mapping
 
 from ..analysis import PUNCT, WORD, Document, Token, fold
+from ..analysis.morph import morph
 from ..engine.model import Hit
 from ..engine.python import python_check
+from ..errors import RuleFileError
+from ..spelling import Lexicon, in_dictionary, read_word_list, zipf
 from .common import sentences_of
 
 _FINITE = ("VERB", "PRTS")
@@ -54,12 +60,36 @@ def comma_before_clause(doc: Document, params: Mapping[str, Any], options: Mappi
                         tokens[start - 1].morph.parses[0].pos in ("NOUN", "ADJF") and \
                         not _finite(tokens[start - 1]) and start > 1 and tokens[start - 2].text == ",":
                     start -= 1
+            if is_which and _clause_opened_earlier(tokens, start, prepositions):
+                continue
             before = _word_before(tokens, start)
             if before is None or fold(before.text) in not_after:
                 continue
             if key in predicate_only and not _is_predicate(before):
                 continue
             yield Hit(before.start, tokens[k].end, suggestion=f"{before.text}, {doc.text[tokens[start].start:token.end]}")
+
+
+_NOUN_PHRASE = ("NOUN", "ADJF", "PRTF", "NUMR", "NPRO")
+
+
+def _clause_opened_earlier(tokens: list[Token], start: int, prepositions: set[str]) -> bool:
+    """«…, внесение изменений в которые осуществляется», «…, на решение которой направлена»: the
+    pronoun sits inside a noun phrase that opens the clause after a comma (or opens the line)."""
+    j = start
+    while j > 0 and start - j < 6:
+        previous = tokens[j - 1]
+        if previous.kind == PUNCT:
+            return previous.text in (",", ";", ":", "(", "—", "–", "-", "«", '"')
+        if previous.kind == WORD and fold(previous.text) in ("и", "или", "а", "но"):
+            return True  # «…, где …, и при выполнении которых …»: a second clause of a pair
+        if previous.kind != WORD or not (fold(previous.text) in prepositions or
+                                         previous.morph.parses[0].pos in _NOUN_PHRASE):
+            return False
+        if _finite(previous):
+            return False
+        j -= 1
+    return j == 0
 
 
 def _is_predicate(token: Token) -> bool:
@@ -97,10 +127,10 @@ def comma_compound_and(doc: Document, params: Mapping[str, Any], options: Mappin
             if token.kind != WORD or fold(token.text) not in joins:
                 continue
             before = _word_before(tokens, k)
-            if before is None or not _clause_has_verb(tokens[:k]):
+            if before is None or len(before.text) < 2 or not _clause_has_verb(tokens[:k]):
                 continue
             subject = _subject_after(tokens, k + 1)
-            if subject is None:
+            if subject is None or len(subject.text) < 2:
                 continue
             yield Hit(before.start, subject.end, suggestion=f"{before.text}, {token.text} {subject.text}")
 
@@ -162,7 +192,7 @@ def introductory_words(doc: Document, params: Mapping[str, Any], options: Mappin
                 yield Hit(tokens[k].start, tokens[end - 1].end, suggestion=f"выделите запятыми: «, {text},»")
 
 
-_PAIRS = {"«": "»", "(": ")", "„": "“"}
+_PAIRS = {"«": "»", "(": ")", "„": "“", "“": "”"}
 
 
 @python_check("paired_marks", options={})
@@ -174,7 +204,9 @@ def paired_marks(doc: Document, params: Mapping[str, Any], options: Mapping[str,
         stack: list[tuple[str, int]] = []
         text = doc.text[paragraph.start:paragraph.end]
         for i, ch in enumerate(text):
-            if ch in _PAIRS:
+            if ch == "“" and stack and stack[-1][0] == "„":
+                stack.pop()  # „…“: the German-style pair closes with the mark that opens “…”
+            elif ch in _PAIRS:
                 stack.append((ch, i))
             elif ch in closing:
                 if stack and stack[-1][0] == closing[ch]:
@@ -182,12 +214,156 @@ def paired_marks(doc: Document, params: Mapping[str, Any], options: Mapping[str,
                 elif not _list_marker(text, i):
                     yield Hit(paragraph.start + i, paragraph.start + i + 1,
                               suggestion=f"добавьте парный знак «{closing[ch]}» или уберите этот")
+        matched = {i for i, ch in enumerate(text) if ch == "«"} - {i for _, i in stack}
+        last_matched = max(matched, default=-1)
         for ch, i in stack:
+            if ch == "«" and last_matched > i:
+                continue  # «Об утверждении программы «Развитие района»: the outer quote closes with the inner
             yield Hit(paragraph.start + i, paragraph.start + i + 1,
                       suggestion=f"добавьте парный знак «{_PAIRS[ch]}» или уберите этот")
 
 
 def _list_marker(text: str, i: int) -> bool:
     line_start = text.rfind("\n", 0, i) + 1
-    marker = text[line_start:i].strip()
+    marker = text[line_start:i].strip().lstrip("«\"")
     return text[i] == ")" and 0 < len(marker) <= 3 and (marker.isdigit() or marker.isalpha())
+
+
+# Spacing around marks. A hyphen with spaces around it is a dash between phrases («вывоз
+# мусора - задача оператора»), a hyphen with stray spaces inside a compound («Троицко -
+# Печорский»), a hanging hyphen («свето - и звукотехнического») or a range of numbers.
+_SPACED_HYPHEN = re.compile(r"(?<=[а-яёА-ЯЁ»)0-9])[ \t]+(?:-|--)[ \t]+(?=[а-яёА-ЯЁ«(0-9])")
+_NUMBER_SUFFIX = re.compile(r"(?:ФЗ|ФКЗ|КЗ|ОЗ|РЗ|П|па|рп|р|п|ти|х|ми|й|го|му|м|е|я|ю)\b")
+_NUMBER_BEFORE = re.compile(r"\d+$")
+_WORD_BEFORE = re.compile(r"([а-яёА-ЯЁ]+)$")
+_WORD_AFTER = re.compile(r"[а-яёА-ЯЁ]+")
+_MARK_SPACING = (
+    (re.compile(r"(?<=[а-яёА-ЯЁ»)])[ \t]+([,;:!?])"), "уберите пробел перед знаком", r"\1"),
+    (re.compile(r"(?<=[а-яё»)])[ \t]+(\.)(?!\.)"), "уберите пробел перед точкой", r"\1"),
+    (re.compile(r"(?<=[а-яёА-ЯЁ»)])([,;])(?=[А-Яа-яЁё«(])"), "поставьте пробел после знака", r"\1 "),
+    (re.compile(r"(?<=[а-яё]{2})([.!?])(?=[А-ЯЁ][а-яё])"), "поставьте пробел после знака", r"\1 "),
+)
+_DOUBLE_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
+_STRAIGHT_QUOTES = re.compile(r'(?<![\w"])"[ \t]*([А-Яа-яЁё][^"\n]{0,200}?)[ \t]*"(?![\w"])')
+
+
+@dataclass(frozen=True, slots=True)
+class _Hyphen:
+    kind: str  # "dash", "compound", "hanging", "range"
+    start: int
+    end: int
+    replacement: str
+
+
+def _prepare_spacing(options: dict[str, Any], path: Path, rule_id: str) -> dict[str, Any]:
+    prepared = dict(options)
+    parts: set[str] = set()
+    if options["compound_parts"]:
+        source = (Path(path).parent / options["compound_parts"]).resolve()
+        if not source.is_file():
+            raise RuleFileError(path, f"нет файла словаря {options['compound_parts']}", rule_id,
+                                "options.compound_parts")
+        parts = read_word_list(source)
+    prepared["_lexicon"] = Lexicon((), parts)
+    return prepared
+
+
+def _classify_hyphen(text: str, m: re.Match[str], lexicon: Lexicon) -> _Hyphen:
+    before = _WORD_BEFORE.search(text, max(0, m.start() - 60), m.start())
+    after = _WORD_AFTER.match(text, m.end())
+    if m.start() > 0 and text[m.start() - 1].isdigit():
+        if text[m.end()].isdigit():
+            return _Hyphen("range", m.start(), m.end(), "–")
+        suffix = _NUMBER_SUFFIX.match(text, m.end())
+        number = _NUMBER_BEFORE.search(text, max(0, m.start() - 20), m.start())
+        if suffix and number:  # «№ 172 - ФЗ», «55 - ти»
+            return _Hyphen("compound", number.start(), suffix.end(), f"{number.group()}-{suffix.group()}")
+    if before and after:
+        left, right = before.group(1), after.group()
+        if fold(right) in ("и", "или") and not lexicon.knows(left) or \
+                fold(right) in ("и", "или") and fold(left) in lexicon.parts:
+            return _Hyphen("hanging", before.start(), m.end(), left + "- ")
+        if _compound_halves(left, right, lexicon):
+            solid = fold(left + right)
+            word = left + right.lower() if in_dictionary(solid) and zipf(solid) > 0 else f"{left}-{right}"
+            return _Hyphen("compound", before.start(), after.end(), word)
+    return _Hyphen("dash", m.start(), m.end(), " — ")
+
+
+def _compound_halves(left: str, right: str, lexicon: Lexicon) -> bool:
+    """«детско - юношеская», «Западно - Лугинецкого», «северо - запад»: a first part with the
+    joining vowel and a word that can follow it (capitalised after a capitalised part)."""
+    key = fold(left)
+    if len(key) < 3 or not lexicon.joining_part(key):
+        return False
+    if left[:1].isupper() != right[:1].isupper():
+        return False
+    if left[:1].isupper():
+        return True  # a place or a name: «Верхне - Кондратинский», «Южно - Шингинского»
+    parses = morph(right).parses
+    if any(p.pos in ("ADJF", "PRTF") for p in parses):
+        return True
+    return (key in lexicon.parts or not lexicon.knows(key)) and any(p.pos == "NOUN" for p in parses)
+
+
+def _split_word(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
+    """«Гео  портале»: spaces inside one word, which the spelling rule reports."""
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    after = _WORD_AFTER.match(text, end)
+    if not before or not after or not after.group().islower():
+        return False
+    left = before.group(1)
+    return lexicon.join(left, after.group()) is not None and (
+        not lexicon.knows(left) or not lexicon.knows(after.group()) or fold(left) in lexicon.parts)
+
+
+def _spaced_hyphens(doc: Document, lexicon: Lexicon) -> Iterator[_Hyphen]:
+    for m in _SPACED_HYPHEN.finditer(doc.text):
+        yield _classify_hyphen(doc.text, m, lexicon)
+
+
+@python_check("mark_spacing", options={"compound_parts": ""}, prepare=_prepare_spacing)
+def mark_spacing(doc: Document, params: Mapping[str, Any], options: Mapping[str, Any]) -> Iterator[Hit]:
+    """Spaces before and after marks, a hyphen with spaces where a dash belongs, a range of numbers."""
+    for regex, advice, replacement in _MARK_SPACING:
+        for m in regex.finditer(doc.text):
+            yield Hit(m.start(), m.end(), suggestion=advice, replacement=m.expand(replacement))
+    for hyphen in _spaced_hyphens(doc, options["_lexicon"]):
+        if hyphen.kind == "dash":
+            yield Hit(hyphen.start, hyphen.end, suggestion="между частями предложения ставится тире: « — »",
+                      replacement=hyphen.replacement)
+        elif hyphen.kind == "range":
+            yield Hit(hyphen.start, hyphen.end, suggestion="между числами — тире без пробелов: «2014–2020»",
+                      replacement=hyphen.replacement)
+
+
+@python_check("punctuation_spacing", options={"compound_parts": ""}, prepare=_prepare_spacing)
+def punctuation_spacing(doc: Document, params: Mapping[str, Any], options: Mapping[str, Any]) -> Iterator[Hit]:
+    """Two or more spaces between words; spaces inside a split word («Гео  портале») are left to
+    the spelling rule, spaces before a mark to mark-spacing."""
+    lexicon: Lexicon = options["_lexicon"]
+    for m in _DOUBLE_SPACE.finditer(doc.text):
+        if doc.text[m.end()] in ",;:!?." or _split_word(doc.text, m.start(), m.end(), lexicon):
+            continue
+        yield Hit(m.start(), m.end(), suggestion="один пробел", replacement=" ")
+
+
+@python_check("hyphen_spacing", options={"compound_parts": ""}, prepare=_prepare_spacing)
+def hyphen_spacing(doc: Document, params: Mapping[str, Any], options: Mapping[str, Any]) -> Iterator[Hit]:
+    """A hyphen inside a compound written with spaces: «детско - юношеская» → «детско-юношеская»,
+    «свето - и звукотехнического» → «свето- и звукотехнического»."""
+    for hyphen in _spaced_hyphens(doc, options["_lexicon"]):
+        if hyphen.kind == "compound":
+            yield Hit(hyphen.start, hyphen.end, suggestion=hyphen.replacement, replacement=hyphen.replacement)
+        elif hyphen.kind == "hanging":
+            yield Hit(hyphen.start, hyphen.end, suggestion=f"висячий дефис: «{hyphen.replacement}»",
+                      replacement=hyphen.replacement)
+
+
+@python_check("straight_quotes", options={})
+def straight_quotes(doc: Document, params: Mapping[str, Any], options: Mapping[str, Any]) -> Iterator[Hit]:
+    """Straight quotes "…" around Russian words: the Russian quotes are «…»."""
+    for m in _STRAIGHT_QUOTES.finditer(doc.text):
+        inner = m.group(1).rstrip()
+        fixed = f"«{inner}»" if "«" not in inner and "»" not in inner else None
+        yield Hit(m.start(), m.end(), suggestion=f"«{inner}»", replacement=fixed)

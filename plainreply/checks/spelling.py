@@ -1,5 +1,6 @@
 """Misspelt words: not in pymorphy3's dictionary nor in the project's and the user's word lists.
-Names, places, links, numbers, abbreviations and Latin words are left alone."""
+Names, places, links, numbers, abbreviations, shortenings with a dot and Latin words are left
+alone. A compound written in two pieces («газо снабжения») is one finding with the joined word."""
 
 from __future__ import annotations
 
@@ -11,20 +12,29 @@ from ..analysis import WORD, Document, Token, fold
 from ..engine.model import Hit
 from ..engine.python import python_check
 from ..errors import RuleFileError
-from ..spelling import Lexicon, read_word_list, zipf
+from ..spelling import Lexicon, in_dictionary, read_word_list, zipf
 from .common import sentences_of
 
 _CYRILLIC_WORD = re.compile(r"^[а-яёА-ЯЁ]+(?:-[а-яёА-ЯЁ]+)*$")
+_GLUED = re.compile(r"^([а-яё]{3,})([А-ЯЁ][а-яё]{2,})$")  # «районаКостромской»
+_VOWELS = frozenset("аеёиоуыэюя")
 _NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
+_BLANK = re.compile(r"^[ \t\u00a0]+$")
+
+
+def _word_list(path: Path, relative: str, rule_id: str, field: str) -> set[str]:
+    source = (Path(path).parent / relative).resolve()
+    if not source.is_file():
+        raise RuleFileError(path, f"нет файла словаря {relative}", rule_id, field)
+    return read_word_list(source)
 
 
 def _prepare(options: dict[str, Any], path: Path, rule_id: str) -> dict[str, Any]:
     words: set[str] = set()
     for i, relative in enumerate(options["dictionaries"]):
-        source = (Path(path).parent / relative).resolve()
-        if not source.is_file():
-            raise RuleFileError(path, f"нет файла словаря {relative}", rule_id, f"options.dictionaries[{i}]")
-        words |= read_word_list(source)
+        words |= _word_list(path, relative, rule_id, f"options.dictionaries[{i}]")
+    parts = _word_list(path, options["compound_parts"], rule_id, "options.compound_parts") \
+        if options["compound_parts"] else set()
     if options["user_dictionary"]:
         user = Path(options["user_dictionary"]).expanduser()
         if not user.is_file():
@@ -34,14 +44,16 @@ def _prepare(options: dict[str, Any], path: Path, rule_id: str) -> dict[str, Any
         except UnicodeDecodeError:
             raise RuleFileError(user, "словарь не в кодировке UTF-8", rule_id, "options.user_dictionary") from None
     prepared = dict(options)
-    prepared["_lexicon"] = Lexicon(words)
+    prepared["_lexicon"] = Lexicon(words, parts)
+    prepared["_governs"] = {fold(k): frozenset(v) for k, v in options["joinable_prepositions"].items()}
     return prepared
 
 
 @python_check(
     "spelling",
-    options={"dictionaries": [], "user_dictionary": "", "min_candidate_zipf": 2.0, "min_length": 4,
-             "rare_zipf": 1.5, "common_zipf": 3.0, "margin_zipf": 0.0},
+    options={"dictionaries": [], "compound_parts": "", "joinable_prepositions": {}, "user_dictionary": "",
+             "min_candidate_zipf": 2.0, "min_length": 4, "rare_zipf": 1.5, "common_zipf": 3.0,
+             "margin_zipf": 0.0, "clear_lead_zipf": 1.0},
     prepare=_prepare,
 )
 def spelling(doc: Document, params: Mapping[str, Any], options: Mapping[str, Any]) -> Iterator[Hit]:
@@ -50,41 +62,213 @@ def spelling(doc: Document, params: Mapping[str, Any], options: Mapping[str, Any
     lexicon: Lexicon = options["_lexicon"]
     for tokens in sentences_of(doc):
         first_word = next((k for k, t in enumerate(tokens) if t.kind == WORD), None)
+        done: set[int] = set()
         for k, token in enumerate(tokens):
-            if not _checkable(token, k == first_word, options["min_length"]) or _shortened(tokens, k):
+            if k in done:
                 continue
-            if lexicon.knows(token.text):
-                if token.text[:1].isupper() or fold(token.text) in lexicon.extra:
-                    continue
-                suggestions = lexicon.rare_variant(token.text, options["rare_zipf"], options["common_zipf"])
-                if not suggestions:
-                    continue
-            else:
-                own = zipf(fold(token.text))
-                # A word many people write (slang, a rare name) needs a much commoner correction.
-                floor = max(options["min_candidate_zipf"], own + options["margin_zipf"]) if own >= 2.0 \
-                    else options["min_candidate_zipf"]
-                suggestions = lexicon.candidates(token.text, floor)
-                if not suggestions and own > 0:
-                    continue
-            if token.text[:1].isupper():
-                suggestions = [s[:1].upper() + s[1:] for s in suggestions]
-            yield Hit(token.start, token.end, suggestion=", ".join(suggestions),
-                      values={"detail": suggestions[0] if suggestions else ""})
+            joined = _split_compound(doc, tokens, k, lexicon, options["_governs"])
+            if joined:
+                done.add(k + 1)
+                yield Hit(token.start, tokens[k + 1].end, suggestion=joined, replacement=joined,
+                          values={"detail": joined})
+                continue
+            hanging = _missing_hanging_hyphen(tokens, k, lexicon)
+            if hanging:
+                yield Hit(token.start, token.end, suggestion=f"висячий дефис: «{hanging} и …»",
+                          replacement=hanging, values={"detail": hanging})
+                continue
+            unjoined = _fragment_before_word(doc, tokens, k, lexicon)
+            if unjoined:
+                yield Hit(token.start, tokens[k + 1].end, suggestion=f"пишется слитно: «{unjoined}»",
+                          values={"detail": unjoined})
+                done.add(k + 1)
+                continue
+            glued = _glued(token, lexicon)
+            if glued:
+                yield Hit(token.start, token.end, suggestion=glued, replacement=glued, values={"detail": glued})
+                continue
+            if not _checkable(token, k == first_word, options["min_length"]) or _shortened(doc, tokens, k) \
+                    or _symbol(tokens, k) or _part_of_spaced_compound(doc, tokens, k, lexicon):
+                continue
+            hit = _misspelling(token, lexicon, options, _ends_with_dot(doc, tokens, k))
+            if hit:
+                yield hit
 
 
-def _shortened(tokens: list[Token], k: int) -> bool:
-    """«зем. участок», «эл. почта»: a short word cut off by a dot inside a sentence."""
-    return (len(tokens[k].text) <= 4 and k + 2 < len(tokens) and tokens[k + 1].text == "."
-            and tokens[k + 2].text[:1].islower())
+def _misspelling(token: Token, lexicon: Lexicon, options: Mapping[str, Any], dotted: bool) -> Hit | None:
+    if lexicon.compound_only(token.text):
+        suggestions = lexicon.common_neighbours(token.text, options["common_zipf"])[:3]
+        if not suggestions:
+            return None
+    elif lexicon.knows(token.text):
+        key = fold(token.text)
+        if token.text[:1].isupper() or key in lexicon.extra or not in_dictionary(key):
+            return None  # a name, or known from the project's lists or as a compound
+        suggestions = lexicon.rare_variant(token.text, options["rare_zipf"], options["common_zipf"])
+        if not suggestions:
+            return None
+    else:
+        own = zipf(fold(token.text))
+        # A word many people write (slang, a rare name) needs a much commoner correction.
+        floor = max(options["min_candidate_zipf"], own + options["margin_zipf"]) if own >= 2.0 \
+            else options["min_candidate_zipf"]
+        suggestions = lexicon.candidates(token.text, floor)
+        # A word with a dot and nothing close to it is a shortening («среднеобл.»).
+        if not suggestions and (own > 0 or dotted):
+            return None
+    if token.text[:1].isupper():
+        suggestions = [s[:1].upper() + s[1:] for s in suggestions]
+    return Hit(token.start, token.end, suggestion=", ".join(suggestions),
+               values={"detail": suggestions[0] if suggestions else ""},
+               replacement=_clear_winner(suggestions, options["clear_lead_zipf"]))
+
+
+def _clear_winner(suggestions: list[str], lead: float) -> str | None:
+    """The one correction to paste: the only candidate, or one far more frequent than the next."""
+    if not suggestions:
+        return None
+    if len(suggestions) == 1:
+        return suggestions[0]
+    first, second = (min(zipf(fold(w)) for w in s.split()) for s in suggestions[:2])
+    return suggestions[0] if first - second >= lead else None
+
+
+def _split_compound(doc: Document, tokens: list[Token], k: int, lexicon: Lexicon,
+                    governs: Mapping[str, frozenset[str]]) -> str | None:
+    """«газо снабжения», «меж бюджетные», «Гео  портале»: two words with only spaces between them
+    that are one known word, when the pieces do not read as two words."""
+    if k + 1 >= len(tokens):
+        return None
+    left, right = tokens[k], tokens[k + 1]
+    if left.kind != WORD or right.kind != WORD or not _BLANK.match(doc.text[left.end:right.start]):
+        return None
+    if not (_CYRILLIC_WORD.match(left.text) and _CYRILLIC_WORD.match(right.text)) or "-" in left.text \
+            or not right.text.islower() or left.text[1:].lower() != left.text[1:]:
+        return None
+    joined = lexicon.join(left.text, right.text)
+    if joined is None or not _apart_is_wrong(left.text, right.text, joined, lexicon, governs):
+        return None
+    return left.text[:1] + joined[1:] if left.text[:1].isupper() else joined
+
+
+def _apart_is_wrong(left: str, right: str, joined: str, lexicon: Lexicon,
+                    governs: Mapping[str, frozenset[str]]) -> bool:
+    key_left, key_right = fold(left), fold(right)
+    if not lexicon.knows(key_left) or not lexicon.knows(key_right):
+        return True  # «газо», «этно», «детные» do not stand alone
+    if key_left not in lexicon.parts:
+        return False
+    if key_left in governs:
+        # «меж бюджетные»: a preposition needs its case; nothing here is in it
+        cases = governs[key_left]
+        return not any(p.pos in ("NOUN", "ADJF", "PRTF", "NPRO", "NUMR") and cases & p.grammemes
+                       for p in _parses(key_right))
+    left_adj = [p for p in _parses(key_left) if p.pos == "ADJF"]
+    if left_adj:
+        # «одно этажных»: «одно» agrees with nothing in «этажных»
+        return not any(_agree(a, b) for a in left_adj for b in _parses(key_right))
+    # «много детные» → «многодетные»: the compound is commoner than its second half
+    return zipf(joined) > 0 and zipf(joined) >= zipf(key_right)
+
+
+def _parses(word: str):
+    from ..analysis.morph import morph
+
+    return morph(word).parses
+
+
+_CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct"})
+_NUMBERS = frozenset({"sing", "plur"})
+
+
+def _agree(a, b) -> bool:
+    return bool(a.grammemes & b.grammemes & _CASES) and bool(a.grammemes & b.grammemes & _NUMBERS)
+
+
+def _fragment_before_word(doc: Document, tokens: list[Token], k: int, lexicon: Lexicon) -> str | None:
+    """«металло сайдинга»: a listed first part that is no word by itself, then a word the
+    dictionary does not know joined to it — advice to write them as one word, no replacement."""
+    if k + 1 >= len(tokens) or tokens[k].kind != WORD or tokens[k + 1].kind != WORD:
+        return None
+    key = fold(tokens[k].text)
+    if key not in lexicon.parts or lexicon.knows(key) or not _BLANK.match(doc.text[tokens[k].end:tokens[k + 1].start]):
+        return None
+    right = tokens[k + 1].text
+    if not right.islower() or len(right) < 4 or not _CYRILLIC_WORD.match(right):
+        return None
+    return tokens[k].text + right
+
+
+def _missing_hanging_hyphen(tokens: list[Token], k: int, lexicon: Lexicon) -> str | None:
+    """«ресурсо и энергосбережения»: a first part that shares the second half of the next
+    compound needs its hanging hyphen: «ресурсо- и энергосбережения»."""
+    if k + 2 >= len(tokens) or tokens[k].kind != WORD or fold(tokens[k + 1].text) not in ("и", "или"):
+        return None
+    key = fold(tokens[k].text)
+    if key not in lexicon.parts or lexicon.knows(key) or tokens[k + 2].kind != WORD:
+        return None
+    following = fold(tokens[k + 2].text)
+    if not any(following.startswith(p) and len(following) - len(p) >= 4 for p in lexicon.parts) \
+            and "-" not in following:
+        return None
+    return tokens[k].text + "-"
+
+
+def _glued(token: Token, lexicon: Lexicon) -> str | None:
+    """«районаКостромской»: two known words run together, the second with its capital."""
+    m = _GLUED.match(token.text)
+    if not m or not lexicon.knows(m.group(1)) or not lexicon.knows(m.group(2)):
+        return None
+    return f"{m.group(1)} {m.group(2)}"
+
+
+def _part_of_spaced_compound(doc: Document, tokens: list[Token], k: int, lexicon: Lexicon) -> bool:
+    """«детско - юношеская», «свето - и звуко - технического»: a hyphen with stray spaces is a
+    punctuation finding (punctuation-spacing fixes it), not a misspelt half."""
+    if k + 1 < len(tokens) and tokens[k + 1].text in ("-", "–") and lexicon.first_part(tokens[k].text):
+        return True
+    return k >= 2 and tokens[k - 1].text in ("-", "–") and tokens[k - 2].kind == WORD \
+        and lexicon.first_part(tokens[k - 2].text)
+
+
+def _symbol(tokens: list[Token], k: int) -> bool:
+    """«Дсу = Чв / Чу», «Эпр - оценка эффективности»: a short symbol that a formula defines."""
+    return len(tokens[k].text) <= 4 and tokens[k].text[:1].isupper() and k + 1 < len(tokens) \
+        and tokens[k + 1].text in ("=", "-", "–", "—")
+
+
+_ENDINGS = ("ием", "ами", "ями", "ого", "его", "ому", "ему", "ых", "их", "ов", "ев", "ом", "ем", "ам", "ям")
+
+
+def _ends_with_dot(doc: Document, tokens: list[Token], k: int) -> bool:
+    """A word cut off before a dot ends in a consonant and not in a full ending: «постр.», «обл.»,
+    not «зилиани.» or «самосазнанием.»."""
+    key = fold(tokens[k].text)
+    if key[-1:] in _VOWELS | {"й", "ь"} or (len(key) > 6 and key.endswith(_ENDINGS)):
+        return False
+    return k + 1 < len(tokens) and tokens[k + 1].text == "." and tokens[k + 1].start == tokens[k].end
+
+
+_AFTER_DOT = re.compile(r"[ \t\u00a0]*(.)")
+
+
+def _shortened(doc: Document, tokens: list[Token], k: int) -> bool:
+    """«зем. участок», «эл. почта», «постр.,», «среднеобл. 4,0»: a word cut off by a dot, with the
+    text going on after it in the same line (not with a capital letter)."""
+    if not _ends_with_dot(doc, tokens, k):
+        return False
+    after = _AFTER_DOT.match(doc.text, tokens[k + 1].end)
+    return bool(after) and after.group(1) != "\n" and not after.group(1).isupper()
 
 
 def _checkable(token: Token, opens_sentence: bool, min_length: int) -> bool:
     text = token.text
     if token.kind != WORD or len(text) < min_length or not _CYRILLIC_WORD.match(text):
         return False
-    if text.isupper():
-        return False  # an abbreviation
+    if text.isupper() or any(ch.isupper() for ch in text[1:]):
+        return False  # an abbreviation or a symbol in a formula: «ДКрБ», «кВТчас»
+    if not _VOWELS & set(fold(text)):
+        return False  # «стж», «пст»: no vowel, so a shortening
     if text[:1].isupper():
         if not opens_sentence:
             return False  # a name inside a sentence
