@@ -57,10 +57,15 @@ def test_nominal_chain_spans_the_nouns_and_skips_citations_and_names():
 
 
 def test_negation_reports_double_negation_once():
-    text = "Никто не сможет выдать выписку быстрее. Дом не зарегистрирован. Оснований нет."
+    text = "Никто не сможет выдать выписку быстрее. Ваш дом не зарегистрирован. Оснований нет."
     found = findings(text, "negation")
     assert [text[f.start:f.end] for f in found] == ["Никто не сможет", "не зарегистрирован", "нет"]
     assert "двойное отрицание" in found[0].suggestion
+
+
+def test_a_statement_of_absence_is_the_fact_itself_not_a_negative_construction():
+    text = "В ходе проверки нарушений не выявлено. Задолженности по арендной плате нет."
+    assert findings(text, "negative") == []
 
 
 def test_negation_inside_a_forbidden_phrase_is_reported_once():

@@ -1,12 +1,21 @@
 """Refusals must say why in plain words and what to do next (order, clauses 1.3.5 and 3.11).
 
-A refusal is a sentence with one of the glossary's triggers («отказать», «не представляется
-возможным», «оснований … не имеется»). Its reason is plain when
-  - the refusal or the sentence after it gives a cause («потому что», «так как», «из-за»), or
-  - the refusal draws a conclusion («поэтому», «в связи с изложенным») from a plain sentence just
-    before it, or
-  - the sentence right after it explains in ordinary words, and the refusal itself does not lean on
-    an act («на основании пункта …», «в связи с отсутствием правовых оснований»).
+A refusal is the writer refusing the reader's request: a sentence with one of the glossary's
+triggers («отказать», «не представляется возможным», «оснований … не имеется») that
+  - names the reader or the writer («Вам», «Ваше заявление», «мы», «министерство») or reports a
+    decision taken («отказано», «принято решение об отказе», «отказываем»), and
+  - is not a rule in general («может быть отказано в случаях», «если …», «вправе отказать»),
+    nor a delay («срок рассмотрения продлен до 15 мая»).
+Statistics («заявки были отклонены») and procedures therefore are no refusals.
+Its reason is plain when
+  - the refusal gives a cause in words: after «потому что», «так как», «из-за» or a colon stand
+    at least two words of a fact, not just a reference to an act («так как в соответствии с
+    пунктом 2 статьи 39.16 …» is no reason), or the sentence after it does so, or
+  - a plain sentence just before the refusal states the fact it rests on (with or without
+    «поэтому», «в связи с изложенным»), or
+  - the sentence right after it explains in ordinary words,
+and, for the last two, the refusal itself does not lean on an act («на основании пункта …»,
+«в связи с отсутствием правовых оснований»).
 A plain sentence cites no act, reproaches nobody, and is not about receipt, contacts or next steps.
 A next step is a sentence after the refusal that tells the client what to do: an imperative of an
 action verb («подайте», «выберите»), or «можно», «нужно», «Вы можете» with such a verb.
@@ -25,9 +34,11 @@ from ..engine.python import python_check
 from ..legal import endnotes_span, find_references
 from .glossary_phrases import phrase_check
 
-PHRASE_LISTS = ("triggers", "not_triggers", "consequence_markers", "reason_markers", "basis_markers",
-                "not_reason")
-WORD_LISTS = ("formulaic", "next_step_verbs", "modal_words")
+PHRASE_LISTS = ("triggers", "not_triggers", "general_markers", "decided", "consequence_markers",
+                "reason_markers", "basis_markers", "not_reason")
+WORD_LISTS = ("formulaic", "next_step_verbs", "modal_words", "parties", "not_cause_words")
+CAUSE_WORDS = 2  # content words a cause needs besides the vocabulary of acts and of the refusal
+_CONTENT_POS = frozenset({"NOUN", "VERB", "INFN", "ADJF", "ADJS", "PRTF", "PRTS", "GRND", "NUMR", "ADVB", "PRED"})
 LOOK_BACK = 3
 
 
@@ -55,6 +66,7 @@ class _Letter:
         self._cited: dict[int, bool] = {}
         self.triggered = {m.sentence for m in options["_triggers"].matches(doc)}
         self._has: dict[tuple[str, int], bool] = {}
+        self._refusal: dict[int, bool] = {}
 
     def has(self, name: str, sentence: Sentence) -> bool:
         """Whether one of the glossary's `name` phrases stands in the sentence (looked up once)."""
@@ -67,7 +79,41 @@ class _Letter:
         return self._has[key]
 
     def is_refusal(self, sentence: Sentence) -> bool:
-        return self.has("triggers", sentence) and not self.has("not_triggers", sentence)
+        if sentence.index not in self._refusal:
+            self._refusal[sentence.index] = (
+                self.has("triggers", sentence) and not self.has("not_triggers", sentence)
+                and not self.has("general_markers", sentence)
+                and (self.has("decided", sentence) or self.names_party(sentence)))
+        return self._refusal[sentence.index]
+
+    def names_party(self, sentence: Sentence) -> bool:
+        """Whether the sentence names the reader or the writer: a refusal is addressed to someone."""
+        parties = self.options["_parties"]
+        return any(fold(t.text) in parties or t.morph.lemma in parties for t in self.words(sentence))
+
+    def states_cause(self, sentence: Sentence) -> bool:
+        """A cause in words inside the sentence: after «потому что», «так как» or a colon stand at
+        least CAUSE_WORDS words of a fact once references to acts and words of the refusal are set aside."""
+        check: PhraseCheck | None = self.options["_reason_markers"]
+        starts = [m.end for m in check.matches(self.doc, [sentence])] if check else []
+        text = self.doc.text
+        colon = text.find(":", sentence.start, sentence.end)
+        if colon >= 0:
+            starts.append(colon + 1)
+        return any(self._cause_words(sentence, start) >= CAUSE_WORDS for start in starts)
+
+    def _cause_words(self, sentence: Sentence, start: int) -> int:
+        clause = self.doc.text[start:sentence.end]
+        cited = [(start + r.start, start + r.end) for r in find_references(clause)]
+        ignore = self.options["_not_cause_words"]
+        count = 0
+        for token in self.words(sentence):
+            if token.start < start or any(a <= token.start < b for a, b in cited):
+                continue
+            parse = token.morph.parses[0]
+            if parse.pos in _CONTENT_POS and not ({p.lemma for p in token.morph.parses} & ignore):
+                count += 1
+        return count
 
     def words(self, sentence: Sentence) -> list[Token]:
         return [t for t in self.doc.sentence_tokens(sentence) if t.kind == WORD]
@@ -107,15 +153,18 @@ class _Letter:
         first, last = block[0], block[-1]
         position = self.body.index(first)
         after = self.body[self.body.index(last) + 1] if self.body.index(last) + 1 < len(self.body) else None
-        if any(self.has("reason_markers", s) for s in block) or (after and self.has("reason_markers", after)
-                                                                  and not self.cites_act(after)):
+        if any(self.states_cause(s) for s in block) or (after and self.states_cause(after)
+                                                          and not self.cites_act(after)):
             return True
         if self.has("consequence_markers", first):
             before = self.body[max(0, position - LOOK_BACK):position]
             if any(self.is_plain_reason(s) for s in before):
                 return True
         leans_on_act = any(self.cites_act(s) or self.has("basis_markers", s) for s in block)
-        return bool(after and not leans_on_act and self.is_plain_reason(after))
+        if leans_on_act:
+            return False
+        just_before = self.body[position - 1] if position > 0 else None
+        return any(s is not None and self.is_plain_reason(s) for s in (just_before, after))
 
     def next_step_given(self, block: list[Sentence]) -> bool:
         start = self.body.index(block[0])
