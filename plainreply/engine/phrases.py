@@ -10,6 +10,10 @@ The small notation inside `match`:
     согласно[PREP]         a word with a grammatical feature (OpenCorpora grammemes, comma-separated)
     _[datv]                any word with that feature
     оснований ... не иметься   up to eight words of any kind in between, in one sentence
+
+`suggest` is advice; `replace` is the exact replacement, written in dictionary form and fitted
+to the sentence at match time (notation in `analysis/inflect.py`): «данный» → replace «этот»
+gives «этих» in «в данных документах». When it cannot be fitted, the finding gives advice only.
 """
 
 from __future__ import annotations
@@ -20,12 +24,16 @@ from itertools import product
 from typing import Any, Iterable, Iterator, Mapping
 
 from ..analysis import WORD, Document, Sentence, Token, fold, morph
+from ..analysis.inflect import CASES, fit_span
 from ..analysis.segment import NUMBER, PUNCT
 from ..errors import RuleFileError
 from .model import Hit
 
 _SLOT = re.compile(r"^(?P<body>[^\[\]?]+|_)(?:\[(?P<tags>[^\]]+)\])?(?P<optional>\?)?$")
 _PUNCT_WORD = re.compile(r"^[,;:—–-]$")
+_REPLACE_WORD = re.compile(r"^=?[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*$")
+_REPLACE_SLOT = re.compile(r"^_\[(?:(?P<source>[a-z0-9]+)>)?(?P<case>[a-z0-9]+)\]$")
+_FOLLOWING = 6  # tokens after a match that agreement and a rebuilt noun phrase may read
 _KNOWN_GRAMMEMES: frozenset[str] | None = None
 
 
@@ -74,6 +82,7 @@ class Entry:
     note: str
     example: str
     variants: tuple[tuple[Slot, ...], ...]
+    replace: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,13 +98,13 @@ def compile_entry(raw: Mapping[str, Any], path: object, rule_id: str | None, ind
     field = f"{prefix}[{index}]"
     if not isinstance(raw, Mapping):
         raise RuleFileError(path, "запись должна быть словарем с полем match", rule_id, field)
-    unknown = set(raw) - {"match", "suggest", "note", "example"}
+    unknown = set(raw) - {"match", "suggest", "replace", "note", "example"}
     if unknown:
         raise RuleFileError(path, f"неизвестное поле {', '.join(sorted(unknown))}", rule_id, field)
     text = raw.get("match")
     if not isinstance(text, str) or not text.strip():
         raise RuleFileError(path, "нет текста фразы", rule_id, f"{field}.match")
-    for key in ("suggest", "note", "example"):
+    for key in ("suggest", "replace", "note", "example"):
         if key in raw and not isinstance(raw[key], str):
             raise RuleFileError(path, "значение должно быть строкой", rule_id, f"{field}.{key}")
     slots: list[list[Slot | None]] = []
@@ -113,13 +122,59 @@ def compile_entry(raw: Mapping[str, Any], path: object, rule_id: str | None, ind
         if variant[0].punct or variant[0].gap or variant[-1].gap:
             raise RuleFileError(path, "фраза не может начинаться или кончаться знаком препинания или «...»",
                                 rule_id, f"{field}.match")
+    replacement = raw.get("replace")
+    if replacement is not None:
+        _validate_replace(replacement, path, rule_id, f"{field}.replace")
     return Entry(
         match=text.strip(),
         suggest=str(raw.get("suggest", "") or "").strip(),
         note=str(raw.get("note", "") or "").strip(),
         example=str(raw.get("example", "") or "").strip(),
         variants=variants,
+        replace=" ".join(replacement.split()) if replacement else "",
     )
+
+
+def _validate_replace(text: str, path: object, rule_id: str | None, field: str) -> None:
+    """`replace` is pasted into letters: every word must be one the fitting understands."""
+    words = _words(text)
+    if not words:
+        raise RuleFileError(path, "пустая замена", rule_id, field)
+    for k, word in enumerate(words):
+        if _PUNCT_WORD.match(word):
+            if k == 0:
+                raise RuleFileError(path, "замена не может начинаться знаком препинания", rule_id, field)
+            continue
+        slot = _REPLACE_SLOT.match(word)
+        if slot:
+            if k != len(words) - 1:
+                raise RuleFileError(path, "«_[падеж]» может стоять только в конце замены", rule_id, field)
+            if any(c is not None and c not in CASES for c in slot.group("source", "case")):
+                raise RuleFileError(path, f"«{word}»: в скобках нужен падеж (gent, datv, accs, ablt, loct) "
+                                    "или два через >: _[gent>loct]", rule_id, field)
+            continue
+        if word == "~":
+            if words.count("~") > 1:
+                raise RuleFileError(path, "«~» может стоять в замене только один раз", rule_id, field)
+            continue
+        alternatives = word.split("|")
+        if any(not _REPLACE_WORD.match(a) for a in alternatives):
+            raise RuleFileError(path, f"не разобрать слово замены «{word}»", rule_id, field)
+        if len(alternatives) > 1 and not _aspect_pair(alternatives):
+            raise RuleFileError(path, f"«{word}»: через | пишут только видовую пару глаголов в инфинитиве",
+                                rule_id, field)
+
+
+def _aspect_pair(alternatives: list[str]) -> bool:
+    from ..analysis.morph import analyzer
+
+    aspects = set()
+    for word in alternatives:
+        parses = [p for p in analyzer().parse(fold(word)) if p.tag.POS == "INFN" and fold(p.normal_form) == fold(word)]
+        if not parses:
+            return False
+        aspects.add(parses[0].tag.aspect)
+    return len(aspects) == len(alternatives)
 
 
 def _words(text: str) -> list[str]:
@@ -173,6 +228,7 @@ class PhraseCheck:
 
     def __init__(self, entries: list[Entry]):
         self.entries = entries
+        self._rank = {id(entry): i for i, entry in enumerate(entries)}
         self._by_key: dict[str, list[tuple[Entry, tuple[Slot, ...]]]] = {}
         self._wildcard_first: list[tuple[Entry, tuple[Slot, ...]]] = []
         for entry in entries:
@@ -198,12 +254,31 @@ class PhraseCheck:
         return cls(entries)
 
     def run(self, doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
-        for match in self.matches(doc):
-            yield Hit(match.start, match.end, suggestion=match.entry.suggest, note=match.entry.note)
+        for entry, tokens, i, end, _ in self._scan(doc, None):
+            start, stop = tokens[i].start, tokens[end - 1].end
+            if not entry.replace or _set_off_by_commas(tokens, i, end):
+                yield Hit(start, stop, suggestion=entry.suggest, note=entry.note)
+                continue
+            fitted = fit_span(entry.replace, tokens[i:end], tokens[end:end + _FOLLOWING])
+            if fitted is None:
+                yield Hit(start, stop, suggestion=entry.suggest, note=entry.note)
+                continue
+            replaced_end = tokens[end + fitted.extra - 1].end if fitted.extra else stop
+            if fitted.extra and doc.context.overlapping(stop, replaced_end):
+                # The noun phrase to rebuild is a name or a title: leave it, give advice.
+                yield Hit(start, stop, suggestion=entry.suggest, note=entry.note)
+                continue
+            yield Hit(start, replaced_end, suggestion=entry.suggest or fitted.text, note=entry.note,
+                      values={"match": doc.text[start:stop]}, replacement=fitted.text)
 
     def matches(self, doc: Document, sentences: Iterable[Sentence] | None = None) -> Iterator[PhraseMatch]:
         """Every place an entry matches (in all or the given sentences), in text order;
         the longest entry wins at each place."""
+        for entry, tokens, i, end, sentence in self._scan(doc, sentences):
+            yield PhraseMatch(entry, tokens[i].start, tokens[end - 1].end, sentence.index)
+
+    def _scan(self, doc: Document, sentences: Iterable[Sentence] | None
+              ) -> Iterator[tuple[Entry, list[Token], int, int, Sentence]]:
         for sentence in doc.sentences if sentences is None else sentences:
             tokens = doc.sentence_tokens(sentence)
             i = 0
@@ -213,7 +288,7 @@ class PhraseCheck:
                     i += 1
                     continue
                 entry, end = best
-                yield PhraseMatch(entry, tokens[i].start, tokens[end - 1].end, sentence.index)
+                yield entry, tokens, i, end, sentence
                 i = end
 
     def _candidates(self, token: Token) -> Iterable[tuple[Entry, tuple[Slot, ...]]]:
@@ -229,12 +304,31 @@ class PhraseCheck:
         return found
 
     def _longest_at(self, tokens: list[Token], i: int) -> tuple[Entry, int] | None:
+        """The longest match at token i; of equal ones, the entry higher in the list
+        (candidates come from a set of keys, so their order alone decides nothing)."""
         best: tuple[Entry, int] | None = None
         for entry, variant in self._candidates(tokens[i]):
             end = _match_variant(variant, tokens, i)
-            if end is not None and (best is None or end > best[1]):
+            if end is None:
+                continue
+            if best is None or end > best[1] or (end == best[1] and self._rank[id(entry)] < self._rank[id(best[0])]):
                 best = (entry, end)
         return best
+
+
+def _set_off_by_commas(tokens: list[Token], i: int, end: int) -> bool:
+    """«В настоящее время, …», «…, в связи с этим, …»: the commas belong to the old phrase
+    and would be wrong after «сейчас» or «поэтому»; such a place gets advice only."""
+    opens = i == 0 or (tokens[i - 1].kind == PUNCT and tokens[i - 1].text == ",")
+    closes = end < len(tokens) and tokens[end].kind == PUNCT and tokens[end].text == ","
+    if not (opens and closes):
+        return False
+    # «Ставим Вас в известность, что…»: that comma opens the next clause and stays.
+    return not (end + 1 < len(tokens) and _opens_clause(tokens[end + 1]))
+
+
+def _opens_clause(token: Token) -> bool:
+    return token.kind == WORD and (token.morph.has("CONJ") or "который" in token.morph.lemmas)
 
 
 MAX_GAP = 8
