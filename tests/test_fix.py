@@ -291,7 +291,7 @@ def test_fix_keeps_markdown_and_crlf(tmp_path, config_file, capsys):
     source.write_bytes("# Ответ\r\n\r\nМы осмотрели **данный** участок и данный дом.\r\n".encode("utf-8"))
     out = tmp_path / "fixed.md"
     run(["check", source, "--config", config_file, "--fix", out], capsys)
-    assert out.read_bytes().decode("utf-8") == "# Ответ\r\n\r\nМы осмотрели **данный** участок и этот дом.\r\n"
+    assert out.read_bytes().decode("utf-8") == "# Ответ\r\n\r\nМы осмотрели **этот** участок и этот дом.\r\n"
 
 
 def test_fix_never_overwrites_the_input(letter, config_file, capsys):

@@ -22,12 +22,12 @@ rules:
     source: "3.10.1"
     check: phrases
     entries:
-      - match: ставить вы? в известность
-        suggest: сообщать
-        example: Ставим Вас в известность.
+      - match: в порядке живой? очереди
+        suggest: по очереди
+        example: Прием в порядке живой очереди.
     examples:
-      bad: ["Ставим Вас в известность о переносе приема.", "Вас поставят в известность."]
-      good: ["Сообщаем о переносе приема.", "Мы сообщим Вам о решении."]
+      bad: ["Прием ведется в порядке живой очереди.", "Документы принимаем в порядке очереди."]
+      good: ["Документы принимаем по очереди.", "Мы сообщим Вам о решении."]
 """
 
 
@@ -56,10 +56,10 @@ def load_error(tmp_path: Path, text: str) -> RuleFileError:
         (("    severity: warning\n", "    severity: fatal\n"), "severity"),
         (("    category: bureaucratese\n", "    category: officialese\n"), "category"),
         (("    source: \"3.10.1\"\n", "    source: \"порядок\"\n"), "source"),
-        (("      bad: [\"Ставим Вас в известность о переносе приема.\", \"Вас поставят в известность.\"]\n",
-          "      bad: [\"Ставим Вас в известность о переносе приема.\"]\n"), "examples.bad"),
-        (("      - match: ставить вы? в известность\n", "      - match: ставить[VERBB] в известность\n"), "entries[0].match"),
-        (("        suggest: сообщать\n", "        suggest: сообщать\n        hint: x\n"), "entries[0]"),
+        (("      bad: [\"Прием ведется в порядке живой очереди.\", \"Документы принимаем в порядке очереди.\"]\n",
+          "      bad: [\"Прием ведется в порядке живой очереди.\"]\n"), "examples.bad"),
+        (("      - match: в порядке живой? очереди\n", "      - match: в порядке[VERBB] очереди\n"), "entries[0].match"),
+        (("        suggest: по очереди\n", "        suggest: по очереди\n        hint: x\n"), "entries[0]"),
         (("    message: \"Штамп «{match}»\"\n", "    message: \"Штамп «{word}»\"\n"), "message"),
     ],
 )
@@ -101,7 +101,7 @@ def test_duplicate_id_across_folders(tmp_path):
 def test_extra_rule_folder_from_config_adds_rules(tmp_path):
     write(tmp_path, GOOD_RULE)
     linter = Linter({"rule_dirs": [str(tmp_path)]})
-    report = linter.check("Ставим Вас в известность о переносе приема.")
+    report = linter.check("Прием ведется в порядке живой очереди.")
     assert [f.rule for f in report.findings if f.rule == "kb-extra"] == ["kb-extra"]
 
 

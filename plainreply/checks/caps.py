@@ -1,9 +1,15 @@
-"""Whole words in capitals that are ordinary words, not abbreviations: «ВАЖНО», «ОБРАЩАЕМ ВНИМАНИЕ»."""
+"""Whole words in capitals that are ordinary words, not abbreviations: «ВАЖНО», «ОБРАЩАЕМ ВНИМАНИЕ».
+
+A line written wholly in capitals (a heading «ПАСПОРТ МУНИЦИПАЛЬНОЙ ПРОГРАММЫ») is one finding for
+the whole line. Its replacement is the line in sentence case, given only when the case of every
+word can be restored: abbreviations stay in capitals, place names and «Республики Коми» keep their
+capital letter; when a word might be part of a name, the finding gives advice only."""
 
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator, Mapping
+from bisect import bisect_left
+from typing import Any, Iterable, Iterator, Mapping
 
 from ..analysis import WORD, Document, Token, fold
 from ..engine.model import Hit
@@ -13,24 +19,63 @@ from .common import sentences_of
 _CYRILLIC_CAPS = re.compile(r"^[А-ЯЁ]+(?:-[А-ЯЁ]+)*$")
 _VOWELS = re.compile(r"[АЕЁИОУЫЭЮЯ]")
 _NOT_WORDS = frozenset({"Abbr", "Name", "Surn", "Patr", "Geox", "Orgn", "Init", "Trad"})
+_NAMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn"})
+_LETTERS = re.compile(r"[^\W\d_]")
+_LOWER = re.compile(r"[a-zа-яё]")
+_OPENING_QUOTES = frozenset("«\"„“")
+_LINKING_WORDS = frozenset({"и", "или", "в", "во", "на", "по", "о", "об", "для", "с", "со", "к", "от", "из", "за"})
+_FUNCTION_WORDS = frozenset({"PREP", "CONJ", "PRCL", "INTJ", "NPRO", "ADVB", "PRED"})
+_PLACE_ADJECTIVE = re.compile(r"(?:ск|цк)(?:ий|ой|ая|ое|ие|ого|ому|им|ом|ую|ых|ими|ым|ей|их)$")
+SHORT_NOUN_LETTERS = 6  # a caps noun this short inside ordinary text is an abbreviation (ГАТИ, РЭП)
 
 
-@python_check("caps_words", options={"min_letters": 3, "allow": []})
+@python_check("caps_words", options={"min_letters": 3, "allow": [], "places": [], "capital_before_name": [],
+                                     "common_adjectives": []})
 def caps_words(doc: Document, params: Mapping[str, Any], options: Mapping[str, Any]) -> Iterator[Hit]:
-    """Runs of capitalised dictionary words; abbreviations, names and words in `allow` pass."""
+    """Runs of capitalised dictionary words; abbreviations, names and words in `allow` pass.
+    A line in capitals is reported once; other runs are reported one by one."""
     allow = {fold(w) for w in options["allow"]}
+    min_letters = options["min_letters"]
+    caps_lines = list(_caps_lines(doc, min_letters, allow))
+    line_starts = [start for start, _, _ in caps_lines]
+    for start, end, words in caps_lines:
+        yield _line_hit(doc, start, end, words, options)
     for tokens in sentences_of(doc):
-        run: list[Token] = []
-        for token in tokens + [None]:  # None flushes the last run
-            if token is not None and _shouting(token, options["min_letters"], allow):
+        yield from _runs(doc, tokens, min_letters, allow, caps_lines, line_starts, options)
+
+
+def _runs(doc: Document, tokens: list[Token], min_letters: int, allow: set[str],
+          caps_lines: list[tuple[int, int, list[Token]]], line_starts: list[int],
+          options: Mapping[str, Any]) -> Iterator[Hit]:
+    """Runs of shouting words in ordinary text; short words in capitals between them join the run."""
+    run: list[Token] = []
+    for token in tokens + [None]:  # None flushes the last run
+        if token is not None and not _in_line(token, caps_lines, line_starts):
+            if _shouting(token, min_letters, allow) and not _short_noun(token):
                 run.append(token)
                 continue
-            if token is not None and token.kind != WORD and run and token.text in ",-—":
+            if run and (token.text in ",-—" or (token.kind == WORD and _CYRILLIC_CAPS.match(token.text))):
+                run.append(token)
                 continue
-            if run:
-                words = " ".join(t.text for t in run)
-                yield Hit(run[0].start, run[-1].end, suggestion=words.lower().capitalize() if run[0] is tokens[0] else words.lower())
-                run = []
+        while run and not _shouting(run[-1], min_letters, allow):
+            run.pop()
+        if run:
+            yield _run_hit(doc, run, run[0] is tokens[0], options)
+            run = []
+
+
+def _run_hit(doc: Document, run: list[Token], opens_sentence: bool, options: Mapping[str, Any]) -> Hit:
+    before = doc.text[max(0, run[0].start - 2):run[0].start].strip()
+    after_quote = bool(before) and before[-1] in _OPENING_QUOTES
+    cased = _sentence_case(doc.text, run, options, capital_first=opens_sentence or after_quote)
+    if cased is None:
+        return Hit(run[0].start, run[-1].end, suggestion="напишите строчными буквами")
+    return Hit(run[0].start, run[-1].end, suggestion=cased, replacement=cased)
+
+
+def _in_line(token: Token, caps_lines: list[tuple[int, int, list[Token]]], line_starts: list[int]) -> bool:
+    i = bisect_left(line_starts, token.start + 1) - 1
+    return i >= 0 and caps_lines[i][0] <= token.start < caps_lines[i][1]
 
 
 def _shouting(token: Token, min_letters: int, allow: set[str]) -> bool:
@@ -43,3 +88,154 @@ def _shouting(token: Token, min_letters: int, allow: set[str]) -> bool:
     if not m.known:
         return False
     return not any(_NOT_WORDS & p.grammemes for p in m.parses)
+
+
+def _short_noun(token: Token) -> bool:
+    """«ГУП РЭП», «ГАТИ» in ordinary text: a short noun in capitals reads as an abbreviation."""
+    return len(token.text) <= SHORT_NOUN_LETTERS and token.morph.has("NOUN")
+
+
+def _caps_lines(doc: Document, min_letters: int, allow: set[str]) -> Iterator[tuple[int, int, list[Token]]]:
+    """Headings in capitals, consecutive lines joined into one: (start, end, tokens)."""
+    block: list[Token] = []
+    for tokens in _lines(doc):
+        if _is_caps_line(tokens, min_letters, allow):
+            block.extend(tokens)
+            continue
+        if block:
+            yield block[0].start, block[-1].end, block
+            block = []
+    if block:
+        yield block[0].start, block[-1].end, block
+
+
+def _lines(doc: Document) -> Iterator[list[Token]]:
+    """The tokens of each line of the text that has any."""
+    starts = [t.start for t in doc.tokens]
+    offset = 0
+    for line in doc.text.split("\n"):
+        start, end = offset, offset + len(line)
+        offset = end + 1
+        tokens = doc.tokens[bisect_left(starts, start):bisect_left(starts, end)]
+        if tokens:
+            yield tokens
+
+
+def _is_caps_line(tokens: list[Token], min_letters: int, allow: set[str]) -> bool:
+    """Letters in capitals, but for a few short words in lower case («на 2014–2020 годы», «г.г.»)."""
+    words = [t for t in tokens if t.kind == WORD]
+    lower = sum(1 for t in words if len(t.text) >= 3 and _LOWER.search(t.text))
+    shouting = sum(1 for t in words if _shouting(t, min_letters, allow))
+    return shouting >= 1 and (lower == 0 or (shouting >= 3 and lower * 3 <= shouting))
+
+
+def _line_hit(doc: Document, start: int, end: int, tokens: list[Token], options: Mapping[str, Any]) -> Hit:
+    cased = _sentence_case(doc.text, tokens, options, capital_first=True)
+    if cased is None:
+        return Hit(start, end, suggestion="напишите строчными буквами, заглавная — только в начале и в именах")
+    return Hit(start, end, suggestion=cased, replacement=cased)
+
+
+def _sentence_case(text: str, tokens: list[Token], options: Mapping[str, Any], capital_first: bool) -> str | None:
+    """The text of `tokens` in sentence case, or None when some word might be part of a name."""
+    places = {fold(w) for w in options["places"]}
+    before_name = {fold(w) for w in options["capital_before_name"]}
+    common = {fold(w) for w in options["common_adjectives"]}
+    words = [t for t in tokens if t.kind == WORD]
+    cases = _word_cases(words, places, before_name, common)
+    if cases is None:
+        return None
+    out: list[str] = []
+    position = tokens[0].start
+    capital_next = capital_first
+    for token in tokens:
+        gap = text[position:token.start]
+        out.append(gap)
+        position = token.end
+        if "\n" in gap and token.kind == WORD and not capital_next:
+            previous = out[-2] if len(out) >= 2 else ""
+            # After a comma or a preposition at the end of the line above, the heading goes on.
+            goes_on = previous in (",", "–", "—", "-") or fold(previous) in _LINKING_WORDS
+            opens = False if goes_on else _opens_heading(token)
+            if opens is None:
+                return None  # a new heading or the same one going on: we cannot tell
+            capital_next = opens
+        if token.kind != WORD:
+            out.append(token.text)
+            capital_next = capital_next or token.text in _OPENING_QUOTES
+            continue
+        how = cases[token.index]
+        if how == "keep":
+            out.append(token.text)
+        elif how == "title" or capital_next:
+            out.append(token.text[:1] + token.text[1:].lower())
+        else:
+            out.append(token.text.lower())
+        capital_next = False
+    return "".join(out)
+
+
+def _opens_heading(token: Token) -> bool | None:
+    """Does a line in capitals start a new heading («АДМИНИСТРАЦИЯ …») or go on with the one
+    above («… ПРОГРАММЫ / РЕСПУБЛИКИ КОМИ», «НА 2014–2020 ГОДЫ»)? None when the form allows both."""
+    m = token.morph
+    if not _CYRILLIC_CAPS.match(token.text):
+        return False
+    if m.pos in _FUNCTION_WORDS:
+        return False
+    nominative = [p for p in m.parses if "nomn" in p.grammemes]
+    if not nominative:
+        return False
+    if len(nominative) == len(m.parses):
+        return True
+    return None
+
+
+def _names_a_place(token: Token, places: set[str]) -> bool:
+    m = token.morph
+    if m.parses and _NAMES & m.parses[0].grammemes:
+        return True
+    return fold(m.lemma) in places or bool(_PLACE_ADJECTIVE.search(fold(token.text)))
+
+
+def _word_cases(words: list[Token], places: set[str], before_name: set[str],
+                common: set[str]) -> dict[int, str] | None:
+    """For each word: «keep» (an abbreviation), «title» (a name) or «lower»; None when unsure."""
+    cases: dict[int, str] = {}
+    for i, token in enumerate(words):
+        if i and fold(token.morph.lemma) in places and cases[words[i - 1].index] == "title" \
+                and fold(token.morph.lemma) in before_name:
+            cases[token.index] = "title"  # «Российской Федерации»
+            continue
+        if fold(token.morph.lemma) in common:
+            cases[token.index] = "lower"  # «городского округа», «сельского поселения»
+            continue
+        if i and fold(words[i - 1].morph.lemma) in places and _PLACE_ADJECTIVE.search(fold(token.text)):
+            cases[token.index] = "title"  # «округа Жуковский», «район Парабельский»
+            continue
+        how = _word_case(token, words[i + 1:i + 3], places, before_name)
+        if how is None:
+            return None
+        cases[token.index] = how
+    return cases
+
+
+def _word_case(token: Token, following: Iterable[Token], places: set[str], before_name: set[str]) -> str | None:
+    text = token.text
+    if not _CYRILLIC_CAPS.match(text):
+        return "keep"  # digits, Latin, mixed case: leave as written
+    m = token.morph
+    best = m.parses[0].grammemes if m.parses else frozenset()
+    following = list(following)
+    if _PLACE_ADJECTIVE.search(fold(text)) and any(fold(t.morph.lemma) in places for t in following):
+        return "title"  # «Алтайского края», «Кайбицком муниципальном районе»
+    if not m.known or "Abbr" in best:
+        # Not a dictionary word: an abbreviation if short, otherwise we cannot tell.
+        return "keep" if len(text) <= SHORT_NOUN_LETTERS else None
+    if m.pos in _FUNCTION_WORDS:
+        return "lower"  # «ПО» is a preposition here, not the surname
+    if _NAMES & best:
+        return "title"
+    if fold(m.lemma) in before_name and following and _names_a_place(following[0], places):
+        return "title"  # «Республики Коми», «Правительства Российской Федерации»
+    return "lower"

@@ -17,6 +17,7 @@ from .glossary_phrases import display, phrase_check
 _EXPLAINS = re.compile(r"[—–-]\s*это\b|\bто\s+есть\b|\bт\.\s*е\.|\bзначит\b|\bназыва\w+|\bпонимается\b|\bиными\s+словами\b",
                        re.IGNORECASE)
 _RIGHT_AFTER = re.compile(r"^\s*(?:[—–]|\((?!\s*примечани))", re.IGNORECASE)
+_PLAIN_BEFORE = re.compile(r"[а-яё]{3,}\s*\(\s*$", re.IGNORECASE)
 TERM_FIELDS = {"term", "definition", "example", "ignore"}
 
 
@@ -55,16 +56,18 @@ def term(doc: Document, params: Mapping[str, Any], options: Mapping[str, Any]) -
         if key in done or any(a < match.end and match.start < b for a, b in ignored):
             continue
         done.add(key)
-        if _explained(doc, match.sentence, match.end):
+        if _explained(doc, match.sentence, match.start, match.end):
             continue
         definition = match.entry.suggest
         yield Hit(match.start, match.end, suggestion=f"объясните термин: «{display(key)} — это {definition}»")
 
 
-def _explained(doc: Document, sentence_index: int, term_end: int) -> bool:
+def _explained(doc: Document, sentence_index: int, term_start: int, term_end: int) -> bool:
     sentence = doc.sentences[sentence_index]
     if _RIGHT_AFTER.match(doc.text[term_end:sentence.end]):
         return True
+    if _PLAIN_BEFORE.search(doc.text[max(sentence.start, term_start - 40):term_start]):
+        return True  # «плата за подключение (технологическое присоединение)»: plain words come first
     texts = [doc.sentence_text(sentence)]
     if sentence_index + 1 < len(doc.sentences):
         texts.append(doc.sentence_text(doc.sentences[sentence_index + 1]))
