@@ -1,6 +1,6 @@
 """Spans of text that are not the writer's own prose: addresses, names, titles, numbers.
 
-Rules skip findings that overlap such a span unless their rule file lists its kind under
+Rules skip findings that lie mostly in such a span unless their rule file lists its kind under
 `context:`. What a span is gets decided here, once; no rule keeps its own list of exceptions.
 """
 
@@ -56,8 +56,17 @@ class ContextIndex:
         return found
 
     def blocks(self, start: int, end: int, allowed: frozenset[str]) -> bool:
-        """True when [start, end) touches a context span whose kind is not in `allowed`."""
-        return any(span.kind not in allowed for span in self.overlapping(start, end))
+        """True when at least half of [start, end) lies in context spans whose kind is not in
+        `allowed`. «пр.» in «Невский пр., 104» is blocked; a clause of the writer that merely
+        contains an address or a date («назначен на 15.04.2026») is not."""
+        pieces = sorted((max(s.start, start), min(s.end, end))
+                        for s in self.overlapping(start, end) if s.kind not in allowed)
+        covered, reach = 0, start
+        for piece_start, piece_end in pieces:
+            if piece_end > reach:
+                covered += piece_end - max(piece_start, reach)
+                reach = piece_end
+        return covered > 0 and 2 * covered >= max(1, end - start)
 
     def kind_at(self, start: int, end: int) -> str | None:
         """The kind of the innermost span that holds all of [start, end), if any."""

@@ -1,0 +1,118 @@
+"""Organisations and people for the context layer.
+
+    ООО «Северный склад», ГУП РЭП "Строитель", управляющая компания «Домострой»,
+    общество с ограниченной ответственностью «Вектор»; Иванов И. И., И. И. Иванов,
+    Иванову Марию Петровну.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .context_words import alternation, folded_set, word_list
+from .morph import fold, morph
+
+NAME_LIMIT = 150  # the longest quoted name of an organisation, in characters
+_SP = r"[ \t\u00a0]"
+# A word of capitals, maybe with a lower-case letter inside: РЭП, ГБУЗ, ОСПСиД.
+_CAPS = r"[А-ЯЁ](?:[А-ЯЁ]|[а-яё](?=[А-ЯЁ])){1,9}"
+_CAPS_BEFORE_QUOTE = re.compile(rf"(?<![\w\-/.])((?:{_CAPS}{_SP}+){{0,2}}{_CAPS}){_SP}*$")
+_WORD_BEFORE = re.compile(rf"([А-Яа-яЁё]+){_SP}*$")
+_CAPITAL_WORD = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
+_INITIAL = r"[А-ЯЁ]\."
+_PERSON_PATTERNS = (
+    # Иванов И. И., Уляшев Р.Е.
+    re.compile(rf"(?=[А-ЯЁ])(?<![\w.-]){_CAPITAL_WORD}{_SP}+{_INITIAL}{_SP}?{_INITIAL}"),
+    # И. И. Иванов, И.И. Иванов
+    re.compile(rf"(?=[А-ЯЁ])(?<![\w.-]){_INITIAL}{_SP}?{_INITIAL}{_SP}?{_CAPITAL_WORD}"),
+)
+_ONE_INITIAL = (
+    re.compile(rf"(?=[А-ЯЁ])(?<![\w.-])(?P<surname>{_CAPITAL_WORD}){_SP}+{_INITIAL}(?!{_SP}?{_INITIAL})"),
+    re.compile(rf"(?=[А-ЯЁ])(?<![\w.-])(?<!{_INITIAL}{_SP}){_INITIAL}{_SP}?(?P<surname>{_CAPITAL_WORD})"),
+)
+_CAPITAL_WORDS = re.compile(rf"(?=[А-ЯЁ])(?<![\w.-]){_CAPITAL_WORD}(?:{_SP}{_CAPITAL_WORD}){{1,5}}(?![\w-])")
+_PERSON_GRAMMEMES = ("Name", "Surn", "Patr")
+
+
+@lru_cache(maxsize=1)
+def _legal_phrases() -> re.Pattern[str]:
+    phrases = alternation(word_list("organisation", "legal_form_phrases")).replace(r"\ ", rf"{_SP}+")
+    return re.compile(rf"(?<![\w-])(?i:{phrases}){_SP}*$")
+
+
+@lru_cache(maxsize=1)
+def _bare_forms() -> re.Pattern[str]:
+    """A legal form and a capitalised name without quotes: «ООО Ромашка», «ИП Иванов»."""
+    forms = alternation(word_list("organisation", "legal_forms"))
+    return re.compile(rf"(?=[А-ЯЁ])(?<![\w-])(?:{forms}){_SP}+{_CAPITAL_WORD}(?![\w-])")
+
+
+def organisation_spans(text: str, quotes: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """(start, end, kind) for the quoted texts in `quotes` that name an organisation, and for
+    «ООО Ромашка» without quotes. A capital-letter programme, «ГП «…»», gives «act-title»."""
+    spans = []
+    nouns = folded_set("organisation", "nouns")
+    for i, end in quotes:
+        if end - i > NAME_LIMIT:
+            continue
+        before = text[max(0, i - 60):i]  # the regexes end at `$`: keep their window short
+        caps = _CAPS_BEFORE_QUOTE.search(before)
+        if caps:
+            words = [fold(w) for w in caps.group(1).split()]
+            spans.append((i - len(before) + caps.start(1), end, _caps_kind(words[0], text[i:end])))
+            continue
+        phrase = _legal_phrases().search(before)
+        if phrase:
+            spans.append((i - len(before) + phrase.start(), end, "organisation"))
+            continue
+        word = _WORD_BEFORE.search(before)
+        if word and morph(word.group(1)).lemmas & nouns:
+            spans.append((i, end, "organisation"))
+    spans.extend((m.start(), m.end(), "organisation") for m in _bare_forms().finditer(text))
+    return spans
+
+
+def _caps_kind(form: str, name: str) -> str:
+    if form in folded_set("organisation", "title_forms"):
+        return "act-title"
+    if form == "мп" and len(name.split()) > 3:  # «МП «Развитие культуры в городе Ижевске»» is a programme
+        return "act-title"
+    return "organisation"
+
+
+def person_spans(text: str) -> list[tuple[int, int]]:
+    spans = [(m.start(), m.end()) for pattern in _PERSON_PATTERNS for m in pattern.finditer(text)]
+    for pattern in _ONE_INITIAL:
+        spans.extend((m.start(), m.end()) for m in pattern.finditer(text) if _is_surname(m.group("surname")))
+    for m in _CAPITAL_WORDS.finditer(text):
+        spans.extend(_full_name(m))
+    return spans
+
+
+@lru_cache(maxsize=65_536)
+def _person_readings(word: str) -> tuple[str, ...]:
+    parse = morph(word)
+    return tuple(g for g in _PERSON_GRAMMEMES if parse.has(g))
+
+
+def _is_surname(word: str) -> bool:
+    return morph(word).has("Surn")
+
+
+def _full_name(m: re.Match[str]) -> list[tuple[int, int]]:
+    """«Иванову Марию Петровну», «Марина Рашидовна»: runs of words that are each a first name,
+    a surname or a patronymic, with a first name or a patronymic among them (a surname alone may
+    be a place or a street)."""
+    spans = []
+    run: list[tuple[re.Match[str], list[str]]] = []
+    for word in [*re.finditer(_CAPITAL_WORD, m.group()), None]:
+        readings = _person_readings(word.group()) if word is not None else ()
+        if readings:
+            run.append((word, readings))
+            continue
+        grammemes = {g for _, r in run for g in r}
+        if len(run) >= 2 and ("Patr" in grammemes or {"Name", "Surn"} <= grammemes):
+            spans.append((m.start() + run[0][0].start(), m.start() + run[-1][0].end()))
+        run = []
+    return spans
