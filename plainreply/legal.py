@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 
 _MONTHS = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
 _DATE = rf"(?:\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}|\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}})(?:\s*(?:года|г\.))?"
@@ -104,6 +105,12 @@ def endnotes_span(text: str) -> tuple[int, int] | None:
 
 
 def find_references(text: str) -> list[LegalReference]:
+    return list(_references(text))
+
+
+# The context layer and the legal-references check read the same document one after the other.
+@lru_cache(maxsize=4)
+def _references(text: str) -> tuple[LegalReference, ...]:
     notes = endnotes_span(text)
     references = []
     for m in _ACT.finditer(text):
@@ -124,7 +131,7 @@ def find_references(text: str) -> list[LegalReference]:
             in_endnotes=bool(notes and notes[0] <= start < notes[1]),
             weight=max(1, articles),
         ))
-    return references
+    return tuple(references)
 
 
 def _act_group(m: re.Match[str]) -> tuple[str, str]:

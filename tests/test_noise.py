@@ -61,3 +61,11 @@ def test_advice_does_not_lower_the_score_nor_count_as_a_problem():
                     sentence_sizes=[(28, 6)])
     assert advised.score == plain.score
     assert advised.problems == [] and advised.advice == [advice]
+
+
+def test_far_apart_repeats_in_a_long_paragraph_stay_separate_places():
+    sentence = "Мы проверили дом по улице Ленина и составили акт осмотра крыши и подъезда. "
+    text = "Крыша  течет. " + sentence * 6 + "Подъезд  покрасим летом."
+    found = spacing(plainreply.check(text))
+    assert [f.count for f in found] == [1, 1]
+    assert all(f.end - f.start == 2 for f in found)

@@ -20,8 +20,9 @@ _SPECIFIC_FIRST = (
 
 def group_repeats(findings: list[Finding], rules: dict[str, Rule], text: str,
                   paragraph_starts: Sequence[int]) -> list[Finding]:
-    """Findings of a rule with `group: paragraph` that fall in one paragraph become one finding
-    from the first to the last, with a count and one replacement that fixes them all."""
+    """Findings of a rule with `group: paragraph` that fall in one paragraph, close to each other,
+    become one finding from the first to the last, with a count and one replacement that fixes
+    them all."""
     kept: list[Finding] = []
     groups: dict[tuple[str, int], list[Finding]] = {}
     for finding in findings:
@@ -31,12 +32,27 @@ def group_repeats(findings: list[Finding], rules: dict[str, Rule], text: str,
         else:
             kept.append(finding)
     for members in groups.values():
-        kept.append(members[0] if len(members) == 1 else _merged(members, text))
+        for chunk in _nearby(sorted(members, key=lambda f: f.start)):
+            kept.append(chunk[0] if len(chunk) == 1 else _merged(chunk, text))
     return kept
 
 
+# A grouped finding spans at most this many characters, so that it still points at a place
+# (a Word comment on a whole page helps nobody); farther repeats start a new group.
+MAX_GROUP_SPAN = 300
+
+
+def _nearby(members: list[Finding]) -> list[list[Finding]]:
+    chunks: list[list[Finding]] = []
+    for finding in members:
+        if chunks and finding.end - chunks[-1][0].start <= MAX_GROUP_SPAN:
+            chunks[-1].append(finding)
+        else:
+            chunks.append([finding])
+    return chunks
+
+
 def _merged(members: list[Finding], text: str) -> Finding:
-    members = sorted(members, key=lambda f: f.start)
     first, last = members[0], members[-1]
     replacement = None
     if all(f.replacement is not None for f in members):
