@@ -1,4 +1,5 @@
-"""The dev corpus of annotated replies: every category the linter covers keeps its quality bar.
+"""The dev corpus of annotated replies: every category with five or more cases keeps precision
+0.90 and recall 0.85, and clean letters stay clean (issue 9's bars).
 The numbers themselves are reported in README (score_replies.py); this guards against regressions."""
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ CATEGORIES = [
     "bureaucratese", "split-predicate", "nominal-chain", "passive", "long-sentence", "negative",
     "forbidden-phrase", "aggression", "archaism", "jargon", "typography", "abbreviation", "term",
     "consistency", "refusal-without-reason", "refusal-without-next-step", "legal-references", "survey-link",
+    "spelling", "punctuation",
 ]
 
 
@@ -31,18 +33,12 @@ def test_precision_and_recall(result, category):
     row = result["per_category"][category]
     if row["tp"] + row["fn"] < 5:
         pytest.skip(f"fewer than 5 annotated cases of {category}")
-    assert row["precision"] >= 0.80, row
-    assert row["recall"] >= 0.75, row
+    assert row["precision"] >= 0.90, row
+    assert row["recall"] >= 0.85, row
 
 
 def test_clean_letters_stay_clean(result):
-    assert result["clean_false_per_1000_words"] <= 2.0
-
-
-@pytest.mark.parametrize("category", ["spelling", "punctuation"])
-def test_spelling_and_punctuation_precision_first(result, category):
-    row = result["per_category"][category]
-    assert row["precision"] >= 0.85 and row["recall"] >= 0.75, row
+    assert result["clean_false_per_1000_words"] <= 0.5
 
 
 def test_spelling_f1_on_spellrueval():

@@ -30,14 +30,25 @@ def parser() -> Any:
     return _parser
 
 
+def parse_texts(sentences: Sequence[Sequence[str]]) -> list[list[Dependency]]:
+    """Parse sentences given as token texts; heads are indexes into the same sentence."""
+    result: list[list[Dependency]] = [[] for _ in sentences]
+    indexed = [(k, list(sentence)) for k, sentence in enumerate(sentences) if sentence]
+    for (k, words), markup in zip(indexed, parser().map([words for _, words in indexed])):
+        heads = []
+        for token in markup.tokens:
+            local = int(token.head_id.split("_")[-1]) - 1
+            heads.append(Dependency(head=local if 0 <= local < len(words) else None, rel=token.rel))
+        result[k] = heads
+    return result
+
+
 def parse_sentences(sentences: Sequence[Sequence[tuple[int, str]]]) -> dict[int, Dependency]:
     """Parse sentences given as (token index, token text) pairs; return a dependency per token index."""
     result: dict[int, Dependency] = {}
-    items = [[text for _, text in sentence] for sentence in sentences if sentence]
-    indexed = [sentence for sentence in sentences if sentence]
-    for sentence, markup in zip(indexed, parser().map(items)):
-        local_to_doc = {str(k + 1): index for k, (index, _) in enumerate(sentence)}
-        for (index, _), token in zip(sentence, markup.tokens):
-            head = local_to_doc.get(token.head_id.split("_")[-1])
-            result[index] = Dependency(head=head, rel=token.rel)
+    parsed = parse_texts([[text for _, text in sentence] for sentence in sentences])
+    for sentence, dependencies in zip(sentences, parsed):
+        for (index, _), dependency in zip(sentence, dependencies):
+            head = sentence[dependency.head][0] if dependency.head is not None else None
+            result[index] = Dependency(head=head, rel=dependency.rel)
     return result

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, Iterator, Mapping
 
 from ..analysis import PUNCT, WORD, Document, Token, fold
+from ..analysis import syntax
 from ..analysis.morph import morph
 from ..engine.model import Hit
 from ..engine.python import python_check
@@ -95,6 +96,136 @@ def _clause_opened_earlier(tokens: list[Token], start: int, prepositions: set[st
 def _is_predicate(token: Token) -> bool:
     best = token.morph.parses[0]
     return best.pos in ("VERB", "INFN", "PRTS", "ADJS", "PRED", "GRND") or fold(token.text) in ("то", "том", "тем", "того")
+
+
+
+# «…в учреждение, которое определяет кадастровую стоимость с заявлением»: the relative clause
+# runs to the end of the sentence and swallows a phrase of the main clause. Syntax decides, and it
+# is costly, so only candidate sentences are parsed.
+_CLAUSE_MARKS = frozenset({",", ";", ":", "—", "–", "-", "(", ")"})
+_PREDICATES = frozenset({"VERB", "INFN", "PRTS", "GRND", "PRTF"})
+
+
+@dataclass(frozen=True, slots=True)
+class _OpenClause:
+    """A sentence whose last clause mark is the comma before «который» (or «где», «куда»)."""
+
+    tokens: list[Token]
+    comma: int  # the comma that opens the clause
+    verb: int  # the clause's predicate
+    tail: int  # the preposition that may belong to the main clause
+
+    def variants(self) -> list[list[str]]:
+        """The sentence as written, without the clause, and with the clause closed by a comma."""
+        words = [t.text for t in self.tokens]
+        return [words, words[:self.comma] + words[self.tail:], words[:self.tail] + [","] + words[self.tail:]]
+
+
+@python_check("unclosed_relative_clause",
+              options={"openers": [], "prepositions": [], "auxiliaries": [], "conjunctions": [],
+                       "adverbials": []})
+def unclosed_relative_clause(doc: Document, params: Mapping[str, Any], options: Mapping[str, Any]) -> Iterator[Hit]:
+    """A clause with «который» that is not closed by a comma, so a phrase of the main clause reads
+    as part of it. A finding needs the parse to agree three times: as written, the phrase is an
+    adverbial of a verb (not a noun's attribute); without the clause, and with the comma put in, it
+    hangs on the main clause, on a verb once the comma is there."""
+    words = {key: {fold(w) for w in options[key]} for key in ("openers", "prepositions", "auxiliaries",
+                                                            "conjunctions", "adverbials")}
+    candidates = [c for tokens in sentences_of(doc) if (c := _open_clause(tokens, words)) is not None]
+    if not candidates:
+        return  # natasha stays unloaded
+    parsed = syntax.parse_texts([variant for c in candidates for variant in c.variants()])
+    for k, clause in enumerate(candidates):
+        noun = _main_clause_phrase(clause, *parsed[3 * k:3 * k + 3])
+        if noun is None:
+            continue
+        tokens = clause.tokens
+        before, phrase = tokens[clause.tail - 1], doc.text[tokens[clause.tail].start:tokens[noun].end]
+        yield Hit(tokens[clause.verb].start, tokens[noun].end,
+                  suggestion=f"закройте придаточное запятой: «…{before.text}, {phrase}»")
+
+
+def _open_clause(tokens: list[Token], words: Mapping[str, set[str]]) -> _OpenClause | None:
+    comma = _last_clause_mark(tokens)
+    if comma is None or tokens[comma].text != ",":
+        return None
+    opener = comma + 1
+    if opener < len(tokens) and fold(tokens[opener].text) in words["prepositions"]:
+        opener += 1  # «…, в котором»
+    if opener >= len(tokens) or tokens[opener].kind != WORD or not (
+            tokens[opener].morph.lemma == "который" or fold(tokens[opener].text) in words["openers"]):
+        return None
+    if not any(t.kind == WORD and t.morph.parses[0].pos in ("VERB", "INFN") for t in tokens[:comma]):
+        return None
+    verb = _clause_predicate(tokens, opener + 1, words["auxiliaries"])
+    if verb is None:
+        return None
+    for k in range(verb + 1, len(tokens)):
+        token = tokens[k]
+        key = fold(token.text)
+        if token.kind != WORD:
+            continue
+        if key in words["conjunctions"] or token.morph.parses[0].pos in _PREDICATES and key not in words["prepositions"]:
+            return None  # a second verb or a conjunction: the clause goes on
+        if key in words["prepositions"]:
+            if k == verb + 1 or tokens[k - 1].kind != WORD or _complex_preposition(tokens, k, words["adverbials"]):
+                return None
+            return _OpenClause(tokens, comma, verb, k) if _plain_phrase(tokens, k) else None
+    return None
+
+
+def _complex_preposition(tokens: list[Token], k: int, adverbials: set[str]) -> bool:
+    """«в соответствии с», «по сравнению с», «в качестве»: such adverbials fit either clause."""
+    following = " ".join(fold(t.text) for t in tokens[k:k + 3] if t.kind == WORD)
+    return any(following == phrase or following.startswith(phrase + " ") for phrase in adverbials)
+
+
+def _last_clause_mark(tokens: list[Token]) -> int | None:
+    for k in range(len(tokens) - 1, -1, -1):
+        if tokens[k].kind == PUNCT and tokens[k].text in _CLAUSE_MARKS:
+            return k
+    return None
+
+
+def _clause_predicate(tokens: list[Token], k: int, auxiliaries: set[str]) -> int | None:
+    """The first finite verb or short participle of the clause («был проведен»: the participle)."""
+    for j in range(k, len(tokens)):
+        if tokens[j].kind == WORD and _finite(tokens[j]):
+            if fold(tokens[j].text) in auxiliaries:
+                continue
+            return j
+    return None
+
+
+def _plain_phrase(tokens: list[Token], k: int) -> bool:
+    """From the preposition to the end: two or more words and no verb, participle or gerund."""
+    rest = [t for t in tokens[k:] if t.kind == WORD]
+    return len(rest) >= 2 and not any(t.morph.parses[0].pos in _PREDICATES for t in rest)
+
+
+def _main_clause_phrase(clause: _OpenClause, written: list[syntax.Dependency], reduced: list[syntax.Dependency],
+                        closed: list[syntax.Dependency]) -> int | None:
+    """The noun of the tail phrase when all three parses give it to a verb of the main clause."""
+    noun = written[clause.tail].head
+    if noun is None or noun <= clause.tail or written[clause.tail].rel != "case":
+        return None
+    if any(written[k].rel.startswith("nsubj") for k in range(clause.verb + 1, clause.tail)):
+        return None  # «протоколом, который подписывает председательствующий на заседании»: inverted order
+    attached = written[noun].head
+    if written[noun].rel != "obl" or attached is None or attached >= clause.comma and attached != clause.verb:
+        return None  # as written, the phrase hangs on a noun or a participle: «ремонт дороги по улице Мира»
+    shift = clause.tail - clause.comma
+    head = reduced[noun - shift].head
+    if head is None or head >= clause.comma or reduced[noun - shift].rel != "obl":
+        return None
+    head = closed[noun + 1].head
+    if head is None or head >= clause.comma or closed[noun + 1].rel != "obl":
+        return None
+    if clause.tokens[head].morph.parses[0].pos not in ("VERB", "INFN"):
+        return None
+    if closed[clause.comma - 1].head != head:
+        return None  # the clause must stand between two complements of one verb: «обратитесь в учреждение, …, с заявлением»
+    return noun
 
 
 @python_check("comma_before_gerund", options={"not_gerunds": [], "not_after": []})
