@@ -18,14 +18,14 @@ NOT_PLAINNESS = frozenset({"spelling", "punctuation", "formatting", "survey-link
 LETTERS_PER_FINDING = 6.0
 # Reading load (letters per sentence) at which the score is 5: about 20 average words.
 HALF_SCORE_LOAD = 120.0
-# Sentences shorter than this are headings, list lines or table cells: they say little about how
+# Sentences shorter than this (in words) are headings, list lines or table cells: they say little about how
 # the letter reads, and a long document has proportionally fewer of them.
 PROSE_MIN_WORDS = 8
 
 
 def plainness_score(findings: list[Finding], sentence_sizes: list[tuple[int, int]]) -> float:
     """10 = plain. The score falls with the reading load of the typical sentence of prose: the
-    median of its letters, plus a cost per sentence for each finding about plain language
+    median of its letters (sentences of eight words or more), plus a cost per sentence for each finding about plain language
     (spelling, punctuation and formatting are left out). A median and a rate per sentence do not
     grow with the letter's length, so a long letter is not punished for being long, and one long
     sentence does not sink a short letter. Continuous and never rounded, so two texts can be compared.

@@ -7,7 +7,7 @@ line breaks end a sentence, and marks links and e-mail addresses so no rule read
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterator
 
 import razdel
@@ -51,10 +51,16 @@ class Token:
     end: int
     kind: str
     index: int
+    # Checks read a token's parse dozens of times: keep it on the token after the first read.
+    _morph: Morph | None = field(default=None, compare=False, repr=False)
 
     @property
     def morph(self) -> Morph:
-        return morph(self.text)
+        parsed = self._morph
+        if parsed is None:
+            parsed = morph(self.text)
+            object.__setattr__(self, "_morph", parsed)
+        return parsed
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,8 +27,8 @@ def nominal_chain(doc: Document, params: Mapping[str, Any], options: Mapping[str
     participles may stand between them, anything else ends the run. `set_phrases` (adjective +
     noun: «общего пользования») count as an adjective; `breaks` («точка зрения») end a run;
     `verbs` (verbal noun → verb) make the advice fit the chain."""
-    phrases = {tuple(fold(w) for w in p.split()) for p in options["set_phrases"]}
-    breaks = {tuple(fold(w) for w in p.split()) for p in options["breaks"]}
+    phrases = _by_first_word(options["set_phrases"])
+    breaks = _by_first_word(options["breaks"])
     verbs = {fold(k): v for k, v in options["verbs"].items()}
     for tokens in sentences_of(doc):
         chain: list[Token] = []
@@ -62,12 +62,27 @@ def nominal_chain(doc: Document, params: Mapping[str, Any], options: Mapping[str
             chain, attributes = [], []
 
 
-def _starts(tokens: list[Token], k: int, phrases: set[tuple[str, ...]]) -> int | None:
-    """The length of the phrase from `phrases` that starts at k (by lemma; «=видео»: this form), or None."""
+PhraseIndex = dict[str, list[tuple[str, ...]]]
+
+
+def _by_first_word(phrases: list[str]) -> PhraseIndex:
+    """Phrases keyed by their first word, so each token looks up only the phrases it can open."""
+    index: PhraseIndex = {}
     for phrase in phrases:
-        words = tokens[k:k + len(phrase)]
-        if len(words) == len(phrase) and all(w.kind == WORD and _word_is(w, p) for w, p in zip(words, phrase)):
-            return len(phrase)
+        words = tuple(fold(w) for w in phrase.split())
+        index.setdefault(words[0], []).append(words)
+    return index
+
+
+def _starts(tokens: list[Token], k: int, phrases: PhraseIndex) -> int | None:
+    """The length of the phrase from `phrases` that starts at k (by lemma; «=видео»: this form), or None."""
+    first = fold(tokens[k].text)
+    keys = {first, "=" + first, *tokens[k].morph.lemmas}
+    for key in keys:
+        for phrase in phrases.get(key, ()):
+            words = tokens[k:k + len(phrase)]
+            if len(words) == len(phrase) and all(w.kind == WORD and _word_is(w, p) for w, p in zip(words, phrase)):
+                return len(phrase)
     return None
 
 
