@@ -231,3 +231,10 @@ def test_footnotes_and_form_blanks_are_not_decoration():
     text = ("Площадь указана без балконов*.\n* Включает расходы по контрактам.\n"
             "от «____» ____ 2014 г. № ____\n***\nКонец.")
     assert [span for span, _ in found(text, "special-symbols")] == ["***"]
+
+
+def test_the_year_after_a_full_date_is_genitive_whatever_the_preposition():
+    text = "На 01.01.2016 г. долг погашен."
+    found = [(text[f.start:f.end], f.replacement) for f in plainreply.check(text).findings
+             if f.rule == "shortening"]
+    assert found == [("г.", "года")]

@@ -406,6 +406,7 @@ def shortening(doc: Document, params: Mapping[str, Any], options: Mapping[str, A
 
 
 _NUMBER_BEFORE = re.compile(r"(\d[\d \u00a0]*(?:[.,]\d+)?)\s*(?:(?:тыс|млн|млрд)\.?\s*)?$")
+_FULL_DATE_BEFORE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}\s*$")
 _RANGE_BEFORE = re.compile(r"\d+\s*[-–—]\s*$")
 _NUMBER_AFTER = re.compile(r"^[ \t\u00a0]*\d")
 def _explained_after(text: str, end: int, full: str) -> bool:
@@ -505,8 +506,9 @@ def _year_form(place: _Place, full: str) -> str | None:
     if range_start:
         before -= len(range_start.group(0))
     number_of = "plur" if fold(full) == "годы" else "sing"
-    if _DATE_BEFORE.search(place.text[max(0, before - 12):before]):
-        case = "gent"
+    if _DATE_BEFORE.search(place.text[max(0, before - 12):before]) or _FULL_DATE_BEFORE.search(
+            place.text[max(0, place.start - 16):place.start]):
+        case = "gent"  # «на 01.01.2016 г.» → «года», whatever the preposition
     elif place.opens(before):
         case = "nomn"
     else:
