@@ -11,6 +11,7 @@ documents), detokenises them and prints, in one run:
   - a 300-word letter checked warm (median of 20 runs);
   - `plainreply check letter.txt` from a cold start (median of 5 runs);
   - the peak resident memory of this process;
+  - the share of the check spent finding context spans (addresses, names, titles, numbers);
   - how the plainness score correlates with document length (Pearson and Spearman): the score
     must not punish length, so both should be weaker than ±0.3.
 """
@@ -136,6 +137,14 @@ def main() -> None:
     print(f"plainreply.check, default rules: {speed:,.0f} words/s = {speed / floor:.2f} x floor (target >= 0.25)")
     print(f"per document: median {statistics.median(latencies):.1f} ms, p95 {p95:.1f} ms "
           f"(median document {statistics.median(count_words(d) for d in docs):.0f} words)")
+
+    from plainreply.analysis.context import find_context
+
+    t0 = time.perf_counter()
+    for doc in docs:
+        find_context(doc)
+    context_share = (time.perf_counter() - t0) / elapsed
+    print(f"context layer (addresses, names, titles, numbers): {100 * context_share:.0f} % of the check time")
 
     lengths = [count_words(d) for d in docs]
     print(f"score vs document length: Pearson {statistics.correlation(lengths, scores):+.2f}, "
