@@ -60,9 +60,18 @@ class Lexicon:
         # Inflected forms of listed words: «Минимуществом», «Кизнерского» share a stem.
         self.extra_stems = {w[:-2] for w in self.extra if len(w) > 5}
         self._variants: dict[tuple[str, float, float], list[str]] = {}
+        self._known: dict[str, bool] = {}
 
     def knows(self, word: str) -> bool:
         key = fold(word)
+        known = self._known.get(key)
+        if known is None:
+            known = self._known[key] = self._knows(key)
+            if len(self._known) > 200_000:  # bounded: an archive of letters brings new words forever
+                self._known.clear()
+        return known
+
+    def _knows(self, key: str) -> bool:
         if key in self.extra or in_dictionary(key):
             return True
         if len(key) > 5 and any(key[:cut] in self.extra_stems for cut in (-1, -2, -3) if len(key) + cut > 3):

@@ -145,6 +145,9 @@ def _split_compound(doc: Document, tokens: list[Token], k: int, lexicon: Lexicon
     if not (_CYRILLIC_WORD.match(left.text) and _CYRILLIC_WORD.match(right.text)) or "-" in left.text \
             or not right.text.islower() or left.text[1:].lower() != left.text[1:]:
         return None
+    key_left = fold(left.text)
+    if key_left not in lexicon.parts and lexicon.knows(key_left) and lexicon.knows(right.text):
+        return None  # two words that stand alone and no listed first part: cheaper than a join
     joined = lexicon.join(left.text, right.text)
     if joined is None or not _apart_is_wrong(left.text, right.text, joined, lexicon, governs):
         return None
