@@ -153,26 +153,23 @@ def _other_predicate_between(tokens: list[Token], k: int, j: int) -> bool:
 def _after_noun(tokens: list[Token], j: int) -> bool:
     """«путем оказания финансовой помощи»: a noun right after another noun (adjectives aside)
     is that noun's complement, not the light verb's object."""
-    for token in reversed(tokens[:j]):
-        if token.kind != WORD:
-            return False
-        if token.morph.pos == "NOUN":
-            return True
-        if token.morph.pos not in ("ADJF", "PRTF"):
-            return False
-    return False
+    return _word_before_attributes(tokens, j) == "NOUN"
 
 
 def _after_preposition(tokens: list[Token], j: int) -> bool:
     """«для участия внести задаток»: a noun after a preposition is neither object nor subject."""
+    return _word_before_attributes(tokens, j) == "PREP"
+
+
+def _word_before_attributes(tokens: list[Token], j: int) -> str | None:
+    """The part of speech of the word before token j once adjectives and participles are skipped;
+    None at a sentence start or after punctuation."""
     for token in reversed(tokens[:j]):
         if token.kind != WORD:
-            return False
-        if token.morph.pos == "PREP":
-            return True
+            return None
         if token.morph.pos not in ("ADJF", "PRTF"):
-            return False
-    return False
+            return token.morph.pos
+    return None
 
 
 def _is_term(tokens: list[Token], j: int, terms: set[tuple[str, ...]]) -> bool:
