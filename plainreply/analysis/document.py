@@ -7,7 +7,7 @@ from functools import cached_property
 
 from . import syntax
 from .context import ContextIndex, find_context
-from .segment import WORD, Paragraph, Sentence, Token, segment
+from .segment import NUMBER, WORD, Paragraph, Sentence, Token, segment
 
 _VOWELS = re.compile(r"[аеёиоуыэюяaeiouy]", re.IGNORECASE)
 _WORD_CHUNK = re.compile(r"\S+")
@@ -69,6 +69,19 @@ class Document:
         words_per_sentence = sum(len(self.words(s)) for s in sentences) / len(sentences)
         syllables_per_word = sum(syllables(t.text) for t in tokens) / len(tokens)
         return 206.835 - 1.3 * words_per_sentence - 60.1 * syllables_per_word
+
+    @cached_property
+    def phrase_keys(self) -> dict[str, list[int]]:
+        """Token indexes by every lemma and the folded form of each word (numbers by their text),
+        in text order: where phrase lists look up the places an entry may begin."""
+        index: dict[str, list[int]] = {}
+        for token in self.tokens:
+            if token.kind == WORD:
+                for key in token.morph.keys:
+                    index.setdefault(key, []).append(token.index)
+            elif token.kind == NUMBER:
+                index.setdefault(token.morph.form, []).append(token.index)
+        return index
 
     @cached_property
     def context(self) -> ContextIndex:

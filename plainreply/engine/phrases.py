@@ -19,6 +19,7 @@ gives «этих» in «в данных документах». When it cannot b
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import product
 from typing import Any, Iterable, Iterator, Mapping
@@ -229,15 +230,25 @@ class PhraseCheck:
     def __init__(self, entries: list[Entry]):
         self.entries = entries
         self._rank = {id(entry): i for i, entry in enumerate(entries)}
+        # Variants by the key of their first word; those whose second slot names words or a mark
+        # are also filed under the pair of keys, so that a place is tried only against variants
+        # whose first two words are there (most of a list shares a first word such as «в»).
         self._by_key: dict[str, list[tuple[Entry, tuple[Slot, ...]]]] = {}
+        self._loose: dict[str, list[tuple[Entry, tuple[Slot, ...]]]] = {}
+        self._by_pair: dict[tuple[str, str], list[tuple[Entry, tuple[Slot, ...]]]] = {}
         self._wildcard_first: list[tuple[Entry, tuple[Slot, ...]]] = []
         for entry in entries:
             for variant in entry.variants:
                 first = variant[0]
                 if first.any_word:
                     self._wildcard_first.append((entry, variant))
+                second = _pair_keys(variant[1]) if len(variant) > 1 else frozenset()
                 for key in first.keys():
                     self._by_key.setdefault(key, []).append((entry, variant))
+                    if not second:
+                        self._loose.setdefault(key, []).append((entry, variant))
+                    for following in second:
+                        self._by_pair.setdefault((key, following), []).append((entry, variant))
 
     @classmethod
     def from_rule(cls, data: Mapping[str, Any], path: object, rule_id: str) -> PhraseCheck:
@@ -279,36 +290,71 @@ class PhraseCheck:
 
     def _scan(self, doc: Document, sentences: Iterable[Sentence] | None
               ) -> Iterator[tuple[Entry, list[Token], int, int, Sentence]]:
+        starts = self._starts(doc)
+        if not starts:
+            return
         for sentence in doc.sentences if sentences is None else sentences:
-            tokens = doc.sentence_tokens(sentence)
-            i = 0
-            while i < len(tokens):
-                best = self._longest_at(tokens, i)
+            lo = bisect_left(starts, sentence.first_token)
+            hi = bisect_left(starts, sentence.last_token, lo)
+            tokens: list[Token] | None = None
+            free = 0
+            for i in starts[lo:hi]:
+                if i < free:
+                    continue
+                best = self._longest_at(doc.tokens, i, sentence.last_token)
                 if best is None:
-                    i += 1
                     continue
                 entry, end = best
-                yield entry, tokens, i, end, sentence
-                i = end
+                if tokens is None:
+                    tokens = doc.sentence_tokens(sentence)
+                first = sentence.first_token
+                yield entry, tokens, i - first, end - first, sentence
+                free = end
 
-    def _candidates(self, token: Token) -> Iterable[tuple[Entry, tuple[Slot, ...]]]:
+    def _starts(self, doc: Document) -> list[int]:
+        """Indexes of the tokens where one of the entries may begin, in text order. Looked up in the
+        document's index of lemmas rather than by walking every token: a rule set holds about twenty
+        phrase lists, and each would otherwise read every token of the text."""
+        key = ("phrase-starts", self)
+        cached = doc.shared.get(key)
+        if cached is None:
+            index = doc.phrase_keys
+            found: set[int] = set()
+            if len(self._by_key) <= len(index):
+                for word in self._by_key:
+                    found.update(index.get(word, ()))
+            else:
+                for word, positions in index.items():
+                    if word in self._by_key:
+                        found.update(positions)
+            if self._wildcard_first:
+                found.update(t.index for t in doc.tokens if t.kind == WORD)
+            cached = doc.shared[key] = sorted(found)
+        return cached  # type: ignore[return-value]
+
+    def _candidates(self, tokens: list[Token], i: int, stop: int) -> list[tuple[Entry, tuple[Slot, ...]]]:
+        token = tokens[i]
         if token.kind not in (WORD, NUMBER):
-            return ()
+            return []
         m = token.morph
         keys = m.keys if token.kind == WORD else (m.form,)
+        following = _lookup_keys(tokens[i + 1]) if i + 1 < stop else ()
         found: list[tuple[Entry, tuple[Slot, ...]]] = []
         for key in keys:
-            found.extend(self._by_key.get(key, ()))
+            found.extend(self._loose.get(key, ()))
+            for after in following:
+                found.extend(self._by_pair.get((key, after), ()))
         if token.kind == WORD:
             found.extend(self._wildcard_first)
         return found
 
-    def _longest_at(self, tokens: list[Token], i: int) -> tuple[Entry, int] | None:
-        """The longest match at token i; of equal ones, the entry higher in the list
-        (candidates come from a set of keys, so their order alone decides nothing)."""
+    def _longest_at(self, tokens: list[Token], i: int, stop: int) -> tuple[Entry, int] | None:
+        """The longest match at token i that ends by token `stop` (the sentence end); of equal ones,
+        the entry higher in the list (candidates come from a set of keys, so their order alone
+        decides nothing)."""
         best: tuple[Entry, int] | None = None
-        for entry, variant in self._candidates(tokens[i]):
-            end = _match_variant(variant, tokens, i)
+        for entry, variant in self._candidates(tokens, i, stop):
+            end = _match_variant(variant, tokens, i, stop)
             if end is None:
                 continue
             if best is None or end > best[1] or (end == best[1] and self._rank[id(entry)] < self._rank[id(best[0])]):
@@ -334,17 +380,35 @@ def _opens_clause(token: Token) -> bool:
 MAX_GAP = 8
 
 
-def _match_variant(variant: tuple[Slot, ...], tokens: list[Token], i: int) -> int | None:
-    """End (exclusive) of the match of `variant` starting at token i, or None."""
+def _pair_keys(slot: Slot) -> frozenset[str]:
+    """The keys a token must have to fill `slot` (empty: any token may, so no pair index)."""
+    if slot.punct:
+        return frozenset({slot.punct})
+    if slot.any_word or slot.gap:
+        return frozenset()
+    return slot.keys()
+
+
+def _lookup_keys(token: Token) -> Iterable[str]:
+    """The keys under which a token may fill a slot: what `Slot.accepts` compares."""
+    if token.kind == PUNCT:
+        return (token.text,)
+    if token.kind in (WORD, NUMBER):
+        return token.morph.keys
+    return ()
+
+
+def _match_variant(variant: tuple[Slot, ...], tokens: list[Token], i: int, stop: int) -> int | None:
+    """End (exclusive) of the match of `variant` starting at token i and ending by `stop`, or None."""
     j = i
     for k, slot in enumerate(variant):
         if slot.gap:
             for skip in range(MAX_GAP + 1):
-                end = _match_variant(variant[k + 1:], tokens, j + skip)
+                end = _match_variant(variant[k + 1:], tokens, j + skip, stop)
                 if end is not None:
                     return end
             return None
-        if j >= len(tokens) or not slot.accepts(tokens[j]):
+        if j >= stop or not slot.accepts(tokens[j]):
             return None
         j += 1
     return j
