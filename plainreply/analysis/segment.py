@@ -7,6 +7,7 @@ line breaks end a sentence, and marks links and e-mail addresses so no rule read
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -34,8 +35,8 @@ _CONTINUING_WORDS = frozenset(
 )
 _LINK = re.compile(
     r"(?:https?://|www\.)[^\s<>«»\"]+"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|(?<![\w@.])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:ru|su|рф|com|org|net|gov|info)(?:/[^\s<>«»\"]*)?",
+    r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|(?<![\w@.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:ru|su|рф|com|org|net|gov|info)(?:/[^\s<>«»\"]*)?",
     re.IGNORECASE,
 )
 _LINK_TRAILER = ".,;:!?)»"
@@ -80,14 +81,18 @@ class Paragraph:
     index: int
 
 
-def link_spans(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4)
+def link_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Links and e-mail addresses, without the punctuation that ends the sentence after them.
+    Both the tokeniser and the context layer ask for them: the last few texts are remembered.
+    A run of letters is tried from its first character only, so a long word costs linear time."""
     spans = []
     for m in _LINK.finditer(text):
         end = m.end()
         while end > m.start() and text[end - 1] in _LINK_TRAILER:
             end -= 1
         spans.append((m.start(), end))
-    return spans
+    return tuple(spans)
 
 
 def paragraph_spans(text: str) -> Iterator[tuple[int, int]]:

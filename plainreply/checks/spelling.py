@@ -64,7 +64,7 @@ def spelling(doc: Document, params: Mapping[str, Any], options: Mapping[str, Any
         first_word = next((k for k, t in enumerate(tokens) if t.kind == WORD), None)
         done: set[int] = set()
         for k, token in enumerate(tokens):
-            if k in done:
+            if k in done or token.kind != WORD:  # every test below starts from a word
                 continue
             joined = _split_compound(doc, tokens, k, lexicon, options["_governs"])
             if joined:
