@@ -117,6 +117,16 @@ def test_a_name_declared_in_parentheses_is_allowed():
     assert spans(text, "consistency") == []
 
 
+def test_names_that_often_mean_two_documents_need_a_word_pointing_back():
+    # «Заявка» of an applicant and «ходатайство» of a district are different papers (RuREBus);
+    # «Вашей заявки» after «ходатайство ООО …» renames the one document the letter is about.
+    counted = "Район поддержал ходатайство фермеров. С района направлено 18 заявок на участие в программе."
+    assert spans(counted, "consistency") == []
+    renamed = ("Министерство рассмотрело ходатайство ООО «Тепло» об установлении сервитута. "
+               "В удовлетворении Вашей заявки отказано.")
+    assert found(renamed, "consistency") == [("заявки", "ходатайство")]
+
+
 # --- refusals -----------------------------------------------------------------------------------
 
 REFUSAL_CITING_ONLY = (

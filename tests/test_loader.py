@@ -121,7 +121,9 @@ def test_broken_profiles_file(tmp_path):
     [
         ("abbreviations.yaml", "acronyms:", "acronymz:", "acronymz"),
         ("terms.yaml", "    definition:", "    defenition:", "terms[0]"),
-        ("synonyms.yaml", "  - [ходатайство, заявка]", "  - [ходатайство, заявка, надел]", "synonyms[3]"),
+        ("synonyms.yaml", "  - [кадастровый номер, КН]", "  - [кадастровый номер, КН, надел]", "synonyms[6]"),
+        ("synonyms.yaml", "заявка], refers_back: true}", "заявка], refers_bak: true}", "synonyms[3]"),
+        ("synonyms.yaml", "заявка], refers_back: true}", "заявка], refers_back: да}", "synonyms[3].refers_back"),
     ],
 )
 def test_broken_glossary_names_its_file_and_field(tmp_path, glossary, old, new, field):

@@ -4,32 +4,76 @@ Two words name one thing only with some evidence, so a later synonym is flagged 
   - the kept name was used shortly before it (within `window` sentences): the text is still
     about the same object, and
   - its sentence uses no other name of the same set: «министерств и ведомств», «жилые дома,
-    здания, строения» list different things, they do not rename one.
+    здания, строения» list different things, they do not rename one;
+  - for a set marked `refers_back` (names that often mean different documents: an applicant's
+    «заявка» and a district's «ходатайство»), the later name points back at the one already
+    discussed: «Вашей заявки», «этой заявки», «указанного ходатайства».
 """
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
-from ..analysis import Document
-from ..engine.glossary import load_glossary
+from ..analysis import WORD, Document, morph
+from ..engine.glossary import load_glossary, string_list
 from ..engine.model import Hit
 from ..engine.python import python_check
 from ..errors import RuleFileError
 from .glossary_phrases import display, phrase_check
 
 
+_OPENS = re.compile(r"\(\s*$")
+_CLOSES = re.compile(r"\s*\)")
+_MODIFIERS_BETWEEN = 2  # «Вашей последней заявки»: adjectives between the pointer and the name
+
+
 def _in_parentheses(text: str, start: int, end: int) -> bool:
-    return text[:start].rstrip().endswith("(") and text[end:].lstrip().startswith(")")
+    # A few characters on each side: copying the text around every match would be quadratic.
+    return bool(_OPENS.search(text, max(0, start - 64), start)) and bool(_CLOSES.match(text, end))
+
+
+def _points_back(doc: Document, starts: list[int], start: int, pointers: frozenset[str]) -> bool:
+    """A pointer word («Ваш», «этот», «указанный») stands before the name, perhaps with adjectives
+    between them."""
+    i = bisect_left(starts, start) - 1
+    for _ in range(_MODIFIERS_BETWEEN + 1):
+        if i < 0 or doc.tokens[i].kind != WORD:
+            return False
+        parsed = doc.tokens[i].morph
+        if not pointers.isdisjoint(parsed.lemmas):
+            return True
+        if not parsed.best_has("ADJF"):
+            return False
+        i -= 1
+    return False
+
+
+def _names_of(source: Path, i: int, item: Any) -> tuple[list[str], bool]:
+    """A set is a list of names, or {names: [...], refers_back: true}."""
+    if isinstance(item, dict):
+        unknown = set(item) - {"names", "refers_back"}
+        if unknown:
+            raise RuleFileError(source, f"неизвестное поле {', '.join(sorted(unknown))}; допустимые: names, refers_back",
+                                field=f"synonyms[{i}]")
+        if not isinstance(item.get("refers_back", False), bool):
+            raise RuleFileError(source, "значение должно быть true или false", field=f"synonyms[{i}].refers_back")
+        return item.get("names"), bool(item.get("refers_back", False))
+    return item, False
 
 
 def _prepare(options: dict[str, Any], path: Path, rule_id: str) -> dict[str, Any]:
-    glossary = load_glossary(path, rule_id, options["glossary"], {"synonyms": list})
+    glossary = load_glossary(path, rule_id, options["glossary"], {"synonyms": list, "pointers": list})
     source = glossary["_path"]
     items, set_of = [], []
+    refers_back: set[int] = set()
     seen: dict[str, int] = {}
-    for i, variants in enumerate(glossary["synonyms"]):
+    for i, item in enumerate(glossary["synonyms"]):
+        variants, pointing = _names_of(source, i, item)
+        if pointing:
+            refers_back.add(i)
         if not isinstance(variants, list) or len(variants) < 2 or not all(isinstance(v, str) for v in variants):
             raise RuleFileError(source, "нужен список хотя бы из двух названий", field=f"synonyms[{i}]")
         for variant in variants:
@@ -43,6 +87,11 @@ def _prepare(options: dict[str, Any], path: Path, rule_id: str) -> dict[str, Any
     prepared = dict(options)
     prepared["_names"] = check  # all names of all sets: one pass over the text
     prepared["_set_of"] = {id(entry): index for entry, index in zip(check.entries, set_of)}
+    prepared["_refers_back"] = frozenset(refers_back)
+    pointers = string_list(source, "pointers", glossary["pointers"])
+    if refers_back and not pointers:
+        raise RuleFileError(source, "для наборов с refers_back нужен список pointers", field="pointers")
+    prepared["_pointers"] = frozenset(morph(w).lemma for w in pointers)
     return prepared
 
 
@@ -55,6 +104,7 @@ def consistency(doc: Document, params: Mapping[str, Any], options: Mapping[str, 
     last_seen: dict[int, int] = {}  # set → sentence where its kept name was last used
     declared: set[str] = set()
     matches = list(options["_names"].matches(doc))
+    starts = [t.start for t in doc.tokens] if options["_refers_back"] and matches else []
     names_in: dict[tuple[int, int], set[int]] = {}  # (sentence, set) → ids of the entries used there
     for match in matches:
         names_in.setdefault((match.sentence, options["_set_of"][id(match.entry)]), set()).add(id(match.entry))
@@ -70,6 +120,9 @@ def consistency(doc: Document, params: Mapping[str, Any], options: Mapping[str, 
             continue
         near = match.sentence - last_seen.get(group, -10**9) <= options["window"]
         listed = len(names_in[(match.sentence, group)]) > 1
+        if options["_refers_back"] and group in options["_refers_back"] \
+                and not _points_back(doc, starts, match.start, options["_pointers"]):
+            continue
         if near and not listed:
             original = first[group]
             yield Hit(match.start, match.end, suggestion=display(original.match),
