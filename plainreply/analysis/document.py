@@ -42,14 +42,22 @@ class Document:
         """Whitespace-separated chunks that hold a letter or a digit: the words a reader counts."""
         return [m.group() for m in _WORD_CHUNK.finditer(self.sentence_text(sentence)) if _ALNUM.search(m.group())]
 
+    def words_in(self, sentence: Sentence) -> int:
+        """How many words `words` would give: counted once per sentence, many checks ask."""
+        return self._word_counts[sentence.index]
+
+    @cached_property
+    def _word_counts(self) -> list[int]:
+        return [len(self.words(s)) for s in self.sentences]
+
     @cached_property
     def word_count(self) -> int:
-        return sum(len(self.words(s)) for s in self.sentences)
+        return sum(self._word_counts)
 
     @cached_property
     def sentence_sizes(self) -> list[tuple[int, int]]:
         """(letters, words) of each sentence."""
-        return [(sum(len(t.text) for t in self.sentence_tokens(s) if t.kind == WORD), len(self.words(s)))
+        return [(sum(len(t.text) for t in self.sentence_tokens(s) if t.kind == WORD), self.words_in(s))
                 for s in self.sentences]
 
     @cached_property
@@ -66,7 +74,7 @@ class Document:
         tokens = [t for s in sentences for t in self.sentence_tokens(s) if t.kind == WORD]
         if not sentences or not tokens:
             return 100.0
-        words_per_sentence = sum(len(self.words(s)) for s in sentences) / len(sentences)
+        words_per_sentence = sum(self.words_in(s) for s in sentences) / len(sentences)
         syllables_per_word = sum(syllables(t.text) for t in tokens) / len(tokens)
         return 206.835 - 1.3 * words_per_sentence - 60.1 * syllables_per_word
 

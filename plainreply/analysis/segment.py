@@ -7,13 +7,13 @@ line breaks end a sentence, and marks links and e-mail addresses so no rule read
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterator
 
 import razdel
 
-from .morph import Morph, morph
+from .morph import Morph, fold, morph
 
 WORD, NUMBER, PUNCT, LINK, SYMBOL = "word", "number", "punct", "link", "symbol"
 
@@ -54,6 +54,16 @@ class Token:
     index: int
     # Checks read a token's parse dozens of times: keep it on the token after the first read.
     _morph: Morph | None = field(default=None, compare=False, repr=False)
+    _key: str | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def key(self) -> str:
+        """The text folded for comparison (lower case, ё as е); checks ask for it millions of times."""
+        folded = self._key
+        if folded is None:
+            folded = fold(self.text)
+            object.__setattr__(self, "_key", folded)
+        return folded
 
     @property
     def morph(self) -> Morph:

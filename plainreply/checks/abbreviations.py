@@ -275,7 +275,7 @@ def _after_dalee(tokens: list[Token], k: int) -> bool:
     for token in reversed(tokens[max(0, k - 5):k]):
         if token.text == "(":
             return False
-        if fold(token.text) == "далее":
+        if token.key == "далее":
             return True
     return False
 
@@ -316,7 +316,7 @@ def _case_before(tokens: list[Token], k: int, direction_verbs: set[str]) -> str 
     previous = tokens[k - 1]
     if previous.kind != WORD:
         return None
-    word = fold(previous.text)
+    word = previous.key
     if word in SINGLE_CASE_PREPOSITIONS:
         return SINGLE_CASE_PREPOSITIONS[word]
     if word in ("в", "во", "на"):
@@ -462,7 +462,7 @@ def _full_form(place: _Place, key: str, full: str, options: Mapping[str, Any]) -
         return full, full
     if key in options["_after_and"]:
         word = place.previous_word(place.start)
-        after_and = word is not None and fold(word.text) == "и"
+        after_and = word is not None and word.key == "и"
         meaning = full.split("|")[0].strip()
         return (meaning, meaning) if after_and else (full.replace(" | ", " или "), None)
     if "|" in full:
@@ -515,7 +515,7 @@ def _year_form(place: _Place, full: str) -> str | None:
         word = place.previous_word(before)
         if word is None:
             return None
-        folded = fold(word.text)
+        folded = word.key
         if folded in ("в", "во", "о", "об", "при"):
             case = "loct"
         elif folded in ("на", "за", "через", "по", "про"):
@@ -575,7 +575,7 @@ def _number_case(place: _Place, before: int) -> str | None:
     word = place.previous_word(before)
     if word is None:
         return None
-    folded = fold(word.text)
+    folded = word.key
     if folded in _ACCUSATIVE_BEFORE_NUMBER:
         return "accs"
     if folded in _MORE_OR_LESS:
@@ -614,7 +614,7 @@ def _label_case(place: _Place) -> str | None:
     word = place.previous_word(place.start)
     if word is None:
         return None
-    folded = fold(word.text)
+    folded = word.key
     if folded in SINGLE_CASE_PREPOSITIONS:
         return SINGLE_CASE_PREPOSITIONS[folded]
     if folded in ("в", "во", "на"):

@@ -195,7 +195,7 @@ def _names_a_place(token: Token, places: set[str]) -> bool:
     m = token.morph
     if m.parses and _NAMES & m.parses[0].grammemes:
         return True
-    return fold(m.lemma) in places or bool(_PLACE_ADJECTIVE.search(fold(token.text)))
+    return fold(m.lemma) in places or bool(_PLACE_ADJECTIVE.search(token.key))
 
 
 def _word_cases(words: list[Token], places: set[str], before_name: set[str],
@@ -210,7 +210,7 @@ def _word_cases(words: list[Token], places: set[str], before_name: set[str],
         if fold(token.morph.lemma) in common:
             cases[token.index] = "lower"  # «городского округа», «сельского поселения»
             continue
-        if i and fold(words[i - 1].morph.lemma) in places and _PLACE_ADJECTIVE.search(fold(token.text)):
+        if i and fold(words[i - 1].morph.lemma) in places and _PLACE_ADJECTIVE.search(token.key):
             cases[token.index] = "title"  # «округа Жуковский», «район Парабельский»
             continue
         how = _word_case(token, words[i + 1:i + 3], places, before_name)

@@ -47,7 +47,7 @@ def negation(doc: Document, params: Mapping[str, Any], options: Mapping[str, Any
     positive = {fold(k): v for k, v in options["positive"].items()}
     for tokens in sentences_of(doc):
         words = [t for t in tokens if t.kind == WORD]
-        to_reader = any(_lemma(t) in reader or fold(t.text) in reader for t in words)
+        to_reader = any(_lemma(t) in reader or t.key in reader for t in words)
         yield from _sentence(words, options, ignore, absence, positive, wants, to_reader)
 
 
@@ -56,7 +56,7 @@ def _sentence(words: list[Token], options: Mapping[str, Any], ignore: set[str], 
     pronoun: int | None = None
     skip_until = -1
     for k, token in enumerate(words):
-        key = fold(token.text)
+        key = token.key
         if k <= skip_until:
             continue
         if key in _NEGATIVE_PRONOUNS and pronoun is None:
@@ -64,7 +64,7 @@ def _sentence(words: list[Token], options: Mapping[str, Any], ignore: set[str], 
         if key == "нет" and _near(words, k, wants):
             yield Hit(token.start, token.end, suggestion=options["want_suggestion"])
         elif key == "нельзя":
-            if k + 2 < len(words) and fold(words[k + 1].text) == "не":  # «нельзя не сказать»
+            if k + 2 < len(words) and words[k + 1].key == "не":  # «нельзя не сказать»
                 yield Hit(token.start, words[k + 2].end, suggestion=options["double_suggestion"],
                           values={"detail": "двойное отрицание"})
                 skip_until = k + 2
@@ -74,14 +74,14 @@ def _sentence(words: list[Token], options: Mapping[str, Any], ignore: set[str], 
             continue
         following = words[k + 1]
         lemma = _lemma(following)
-        if fold(following.text) in ignore or lemma in ignore or not _is_predicate(following):
+        if following.key in ignore or lemma in ignore or not _is_predicate(following):
             continue
         if pronoun is not None and k - pronoun <= _DOUBLE_WINDOW:
             yield Hit(words[pronoun].start, following.end, suggestion=options["double_suggestion"],
                       values={"detail": "двойное отрицание"})
             pronoun = None
             continue
-        if lemma == "мочь" and k + 3 < len(words) and fold(words[k + 2].text) == "не":  # «не могло не отразиться»
+        if lemma == "мочь" and k + 3 < len(words) and words[k + 2].key == "не":  # «не могло не отразиться»
             yield Hit(token.start, words[k + 3].end, suggestion=options["double_suggestion"],
                       values={"detail": "двойное отрицание"})
             skip_until = k + 3
@@ -190,16 +190,16 @@ def negative_limits(doc: Document, params: Mapping[str, Any], options: Mapping[s
     months = {fold(m) for m in options["month_names"]}
     for tokens in sentences_of(doc):
         for k, token in enumerate(tokens):
-            if fold(token.text) != "не" or k + 1 >= len(tokens):
+            if token.key != "не" or k + 1 >= len(tokens):
                 continue
-            word = fold(tokens[k + 1].text)
-            if word not in advice or (k > 0 and fold(tokens[k - 1].text) == "тем"):
+            word = tokens[k + 1].key
+            if word not in advice or (k > 0 and tokens[k - 1].key == "тем"):
                 continue
             end = k + 2
-            if end < len(tokens) and fold(tokens[end].text) == "чем":
+            if end < len(tokens) and tokens[end].key == "чем":
                 end += 1
             rest = tokens[end:]
-            if not rest or rest[0].kind != NUMBER and fold(rest[0].text) not in ("через", "за"):
+            if not rest or rest[0].kind != NUMBER and rest[0].key not in ("через", "за"):
                 continue  # «не менее важно», «не более чем на …»: no limit to rewrite
             hit = _limit_hit(doc.text, tokens, k, end, word, rest, months, advice[word])
             if hit:
@@ -211,7 +211,7 @@ def _limit_hit(text: str, tokens: list[Token], k: int, end: int, word: str, rest
     start = tokens[k].start
     capital = text[start].isupper()
     if rest[0].kind != NUMBER:
-        if fold(rest[0].text) == "за" and len(rest) > 1:  # «не ранее чем за месяц до …»
+        if rest[0].key == "за" and len(rest) > 1:  # «не ранее чем за месяц до …»
             return _within(start, tokens[end - 1].end, rest, capital, advice)
         return Hit(start, tokens[end - 1].end, suggestion=advice)
     if word in ("позднее", "позже", "ранее", "раньше"):
@@ -268,18 +268,18 @@ def _date_end(rest: list[Token], months: set[str]) -> tuple[int, bool] | None:
     has_year = bool(_DATE_DIGITS.fullmatch(first.text))
     if has_year:
         end, i = first.end, 1
-    elif re.fullmatch(r"\d{1,2}", first.text) and len(rest) > 1 and fold(rest[1].text) in months:
+    elif re.fullmatch(r"\d{1,2}", first.text) and len(rest) > 1 and rest[1].key in months:
         end, i = rest[1].end, 2
         if i < len(rest) and _YEAR.fullmatch(rest[i].text):
             end, i, has_year = rest[i].end, i + 1, True
-    elif _YEAR.fullmatch(first.text) and len(rest) > 1 and fold(rest[1].text) in ("года", "г"):
+    elif _YEAR.fullmatch(first.text) and len(rest) > 1 and rest[1].key in ("года", "г"):
         end, i, has_year = first.end, 1, True
     else:
         return None
     took_dot = False
-    if has_year and i < len(rest) and fold(rest[i].text) in ("года", "г"):
+    if has_year and i < len(rest) and rest[i].key in ("года", "г"):
         end, i = rest[i].end, i + 1
-        if fold(rest[i - 1].text) == "г" and i < len(rest) and rest[i].text == ".":
+        if rest[i - 1].key == "г" and i < len(rest) and rest[i].text == ".":
             end, i, took_dot = rest[i].end, i + 1, True
     if i < len(rest) and rest[i].kind == WORD and rest[i].morph.has("gent"):
         return None
@@ -289,7 +289,7 @@ def _date_end(rest: list[Token], months: set[str]) -> tuple[int, bool] | None:
 def _counted_days(rest: list[Token]) -> bool:
     return len(rest) > 1 and rest[1].kind == WORD and fold(rest[1].morph.lemma) in (
         "день", "месяц", "год", "неделя", "час") or (
-        len(rest) > 2 and fold(rest[1].text) in ("рабочих", "календарных") and fold(rest[2].morph.lemma) == "день")
+        len(rest) > 2 and rest[1].key in ("рабочих", "календарных") and fold(rest[2].morph.lemma) == "день")
 
 
 def _nominative_reads_alike(rest: list[Token]) -> bool:
@@ -301,7 +301,7 @@ def _nominative_reads_alike(rest: list[Token]) -> bool:
         return True  # «75 %», end of the sentence
     if "," in number or "." in number:
         return True  # «1,5 метра»: the same form after both
-    if len(rest) > 2 and rest[2].text == "." or fold(after.text) in _UNITS:
+    if len(rest) > 2 and rest[2].text == "." or after.key in _UNITS:
         return True  # «кв. м», «га», «км»: abbreviations read alike
     digits = number.replace(" ", "")
     last_two = int(digits[-2:]) if digits[-2:].isdigit() else int(digits[-1])

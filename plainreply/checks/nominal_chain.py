@@ -76,9 +76,10 @@ def _by_first_word(phrases: list[str]) -> PhraseIndex:
 
 def _starts(tokens: list[Token], k: int, phrases: PhraseIndex) -> int | None:
     """The length of the phrase from `phrases` that starts at k (by lemma; «=видео»: this form), or None."""
-    first = fold(tokens[k].text)
-    keys = {first, "=" + first, *tokens[k].morph.lemmas}
-    for key in keys:
+    if not phrases:
+        return None
+    token = tokens[k]
+    for key in (*token.morph.keys, "=" + token.key):  # its lemmas and its form, then the exact form
         for phrase in phrases.get(key, ()):
             words = tokens[k:k + len(phrase)]
             if len(words) == len(phrase) and all(w.kind == WORD and _word_is(w, p) for w, p in zip(words, phrase)):
@@ -88,8 +89,8 @@ def _starts(tokens: list[Token], k: int, phrases: PhraseIndex) -> int | None:
 
 def _word_is(token: Token, entry: str) -> bool:
     if entry.startswith("="):
-        return fold(token.text) == entry[1:]
-    return fold(token.text) == entry or entry in token.morph.lemmas
+        return token.key == entry[1:]
+    return token.key == entry or entry in token.morph.lemmas
 
 
 def _attribute(tokens: list[Token], k: int) -> bool:
@@ -103,7 +104,7 @@ def _attribute(tokens: list[Token], k: int) -> bool:
     following = tokens[k + 1] if k + 1 < len(tokens) else None
     if following is None or following.kind != WORD:
         return False
-    return fold(following.text) in ("и", "или") or following.morph.has("NOUN", "gent")
+    return following.key in ("и", "или") or following.morph.has("NOUN", "gent")
 
 
 def _advice(chain: list[Token], verbs: Mapping[str, str], default: str) -> str:
@@ -136,5 +137,5 @@ def _may_open(tokens: list[Token], k: int) -> bool:
     if previous.kind != WORD:
         return True
     if previous.morph.parses[0].pos == "PREP":
-        return fold(previous.text) in _GENITIVE_PREPOSITIONS
+        return previous.key in _GENITIVE_PREPOSITIONS
     return True

@@ -40,7 +40,9 @@ def passive(doc: Document, params: Mapping[str, Any], options: Mapping[str, Any]
         for k, token in enumerate(tokens):
             if token.kind != WORD:
                 continue
-            reflexive = options["reflexive"] and not _followed_by(tokens, k, before) and _reflexive(token, skip)
+            reflexive = options["reflexive"] and _reflexive(token, skip)
+            if reflexive and _followed_by(tokens, k, before):
+                reflexive = None
             found = _short_participle(token, skip) or reflexive
             if not found:
                 continue
@@ -49,9 +51,9 @@ def passive(doc: Document, params: Mapping[str, Any], options: Mapping[str, Any]
                 continue
             start = token.start
             future = False
-            if k > 0 and fold(tokens[k - 1].text) in _AUXILIARY:
+            if k > 0 and tokens[k - 1].key in _AUXILIARY:
                 start = tokens[k - 1].start
-                future = fold(tokens[k - 1].text).startswith("буд")
+                future = tokens[k - 1].key.startswith("буд")
             yield Hit(start, token.end, suggestion=_advice(tokens, k, lemma, grammemes, future, options["subject"],
                                                            not_agents))
 
@@ -70,10 +72,10 @@ def _is_stative(tokens: list[Token], k: int, lemma: str, token: Token, stative: 
             return True
         if mark == "_ablt" and _instrumental_follows(words):
             return True
-        if len(mark) > 1 and mark.endswith("*") and words[:1] and fold(words[0].text) == mark[:-1] \
+        if len(mark) > 1 and mark.endswith("*") and words[:1] and words[0].key == mark[:-1] \
                 and _purpose_noun(words[1:], purpose_not):
             return True
-        if words[:1] and fold(words[0].text) == mark:
+        if words[:1] and words[0].key == mark:
             return True
     # «на решение которой направлена программа»
     return "на*" in marks and _purpose_before(tokens, k, purpose_not)
@@ -115,7 +117,7 @@ def _purpose_noun(words: list[Token], purpose_not: set[str]) -> bool:
 
 def _purpose_before(tokens: list[Token], k: int, purpose_not: set[str]) -> bool:
     window = [t for t in tokens[max(0, k - 4):k] if t.kind == WORD]
-    texts = [fold(t.text) for t in window]
+    texts = [t.key for t in window]
     if "на" not in texts or not any(t.startswith("котор") for t in texts):
         return False
     i = texts.index("на")
@@ -123,7 +125,7 @@ def _purpose_before(tokens: list[Token], k: int, purpose_not: set[str]) -> bool:
 
 
 def _followed_by(tokens: list[Token], k: int, phrases: list[tuple[str, ...]]) -> bool:
-    following = tuple(fold(t.text) for t in tokens[k + 1:k + 4] if t.kind == WORD)
+    following = tuple(t.key for t in tokens[k + 1:k + 4] if t.kind == WORD)
     return any(following[:len(p)] == p for p in phrases)
 
 
@@ -236,7 +238,7 @@ def _agent_phrase(agent: Token, inside: bool, lemma: str, grammemes: frozenset[s
 def _reference(tokens: list[Token], k: int) -> bool:
     """«представлены в приложении № 2», «приведен в таблице»: a pointer to another part of the document."""
     words = _following_words(tokens, k)
-    return (len(words) >= 2 and fold(words[0].text) in ("в", "во")
+    return (len(words) >= 2 and words[0].key in ("в", "во")
             and words[1].morph.lemma in _REFERENCE_PLACES)
 
 

@@ -45,14 +45,14 @@ def comma_before_clause(doc: Document, params: Mapping[str, Any], options: Mappi
         for k, token in enumerate(tokens):
             if token.kind != WORD:
                 continue
-            key = fold(token.text)
+            key = token.key
             is_which = token.morph.lemma == "который"
             if key not in conjunctions and not is_which:
                 continue
             if k + 1 < len(tokens) and tokens[k + 1].text in ("-", "ли", "же"):
                 continue
             start = k
-            if is_which and k > 0 and fold(tokens[k - 1].text) in prepositions:
+            if is_which and k > 0 and tokens[k - 1].key in prepositions:
                 start = k - 1  # «участок, на котором»: the comma goes before the preposition
             if is_which:
                 # «семьи, очередь которых наступила», «товары, потребности в которых»: the clause
@@ -64,7 +64,7 @@ def comma_before_clause(doc: Document, params: Mapping[str, Any], options: Mappi
             if is_which and _clause_opened_earlier(tokens, start, prepositions):
                 continue
             before = _word_before(tokens, start)
-            if before is None or fold(before.text) in not_after:
+            if before is None or before.key in not_after:
                 continue
             if key in predicate_only and not _is_predicate(before):
                 continue
@@ -82,9 +82,9 @@ def _clause_opened_earlier(tokens: list[Token], start: int, prepositions: set[st
         previous = tokens[j - 1]
         if previous.kind == PUNCT:
             return previous.text in (",", ";", ":", "(", "—", "–", "-", "«", '"')
-        if previous.kind == WORD and fold(previous.text) in ("и", "или", "а", "но"):
+        if previous.kind == WORD and previous.key in ("и", "или", "а", "но"):
             return True  # «…, где …, и при выполнении которых …»: a second clause of a pair
-        if previous.kind != WORD or not (fold(previous.text) in prepositions or
+        if previous.kind != WORD or not (previous.key in prepositions or
                                          previous.morph.parses[0].pos in _NOUN_PHRASE):
             return False
         if _finite(previous):
@@ -95,7 +95,7 @@ def _clause_opened_earlier(tokens: list[Token], start: int, prepositions: set[st
 
 def _is_predicate(token: Token) -> bool:
     best = token.morph.parses[0]
-    return best.pos in ("VERB", "INFN", "PRTS", "ADJS", "PRED", "GRND") or fold(token.text) in ("то", "том", "тем", "того")
+    return best.pos in ("VERB", "INFN", "PRTS", "ADJS", "PRED", "GRND") or token.key in ("то", "том", "тем", "того")
 
 
 
@@ -150,10 +150,10 @@ def _open_clause(tokens: list[Token], words: Mapping[str, set[str]]) -> _OpenCla
     if comma is None or tokens[comma].text != ",":
         return None
     opener = comma + 1
-    if opener < len(tokens) and fold(tokens[opener].text) in words["prepositions"]:
+    if opener < len(tokens) and tokens[opener].key in words["prepositions"]:
         opener += 1  # «…, в котором»
     if opener >= len(tokens) or tokens[opener].kind != WORD or not (
-            tokens[opener].morph.lemma == "который" or fold(tokens[opener].text) in words["openers"]):
+            tokens[opener].morph.lemma == "который" or tokens[opener].key in words["openers"]):
         return None
     if not any(t.kind == WORD and t.morph.parses[0].pos in ("VERB", "INFN") for t in tokens[:comma]):
         return None
@@ -162,7 +162,7 @@ def _open_clause(tokens: list[Token], words: Mapping[str, set[str]]) -> _OpenCla
         return None
     for k in range(verb + 1, len(tokens)):
         token = tokens[k]
-        key = fold(token.text)
+        key = token.key
         if token.kind != WORD:
             continue
         if key in words["conjunctions"] or token.morph.parses[0].pos in _PREDICATES and key not in words["prepositions"]:
@@ -176,7 +176,7 @@ def _open_clause(tokens: list[Token], words: Mapping[str, set[str]]) -> _OpenCla
 
 def _complex_preposition(tokens: list[Token], k: int, adverbials: set[str]) -> bool:
     """«в соответствии с», «по сравнению с», «в качестве»: such adverbials fit either clause."""
-    following = " ".join(fold(t.text) for t in tokens[k:k + 3] if t.kind == WORD)
+    following = " ".join(t.key for t in tokens[k:k + 3] if t.kind == WORD)
     return any(following == phrase or following.startswith(phrase + " ") for phrase in adverbials)
 
 
@@ -191,7 +191,7 @@ def _clause_predicate(tokens: list[Token], k: int, auxiliaries: set[str]) -> int
     """The first finite verb or short participle of the clause («был проведен»: the participle)."""
     for j in range(k, len(tokens)):
         if tokens[j].kind == WORD and _finite(tokens[j]):
-            if fold(tokens[j].text) in auxiliaries:
+            if tokens[j].key in auxiliaries:
                 continue
             return j
     return None
@@ -236,13 +236,13 @@ def comma_before_gerund(doc: Document, params: Mapping[str, Any], options: Mappi
     not_after = {fold(w) for w in options["not_after"]}
     for tokens in sentences_of(doc):
         for k, token in enumerate(tokens):
-            if token.kind != WORD or token.morph.parses[0].pos != "GRND" or fold(token.text) in skip:
+            if token.kind != WORD or token.morph.parses[0].pos != "GRND" or token.key in skip:
                 continue
             start = k
             while start > 0 and tokens[start - 1].kind == WORD and tokens[start - 1].morph.parses[0].pos == "ADVB":
                 start -= 1  # «попутно освободив»: the adverb belongs to the gerund phrase
             before = _word_before(tokens, start)
-            if before is None or fold(before.text) in not_after:
+            if before is None or before.key in not_after:
                 continue
             phrase = doc.text[tokens[start].start:token.end]
             yield Hit(before.start, token.end, suggestion=f"{before.text}, {phrase}")
@@ -255,7 +255,7 @@ def comma_compound_and(doc: Document, params: Mapping[str, Any], options: Mappin
     joins = {fold(w) for w in options["conjunctions"]}
     for tokens in sentences_of(doc):
         for k, token in enumerate(tokens):
-            if token.kind != WORD or fold(token.text) not in joins:
+            if token.kind != WORD or token.key not in joins:
                 continue
             before = _word_before(tokens, k)
             if before is None or len(before.text) < 2 or not _clause_has_verb(tokens[:k]):
@@ -284,13 +284,13 @@ def _subject_after(tokens: list[Token], k: int) -> Token | None:
     """A subject right after the conjunction (adjectives may come first), followed by its own verb."""
     j = k
     while j < len(tokens) and tokens[j].kind == WORD and tokens[j].morph.parses[0].pos in ("ADJF", "NPRO") \
-            and fold(tokens[j].text) not in _SUBJECT_PRONOUNS:
+            and tokens[j].key not in _SUBJECT_PRONOUNS:
         j += 1
     if j >= len(tokens) or tokens[j].kind != WORD:
         return None
     subject = tokens[j]
     best = subject.morph.parses[0]
-    pronoun = fold(subject.text) in _SUBJECT_PRONOUNS
+    pronoun = subject.key in _SUBJECT_PRONOUNS
     if not pronoun and not (best.pos == "NOUN" and "nomn" in best.grammemes):
         return None
     for follower in tokens[j + 1:j + 4]:
@@ -307,10 +307,13 @@ def introductory_words(doc: Document, params: Mapping[str, Any], options: Mappin
     `may_open_phrase` after a comma may open a clarifying phrase: «…, например свидетельство»."""
     phrases = [tuple(fold(w) for w in p.split()) for p in options["phrases"]]
     openers = {tuple(fold(w) for w in p.split()) for p in options["may_open_phrase"]}
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        by_first.setdefault(phrase[0], []).append(phrase)
     for tokens in sentences_of(doc):
-        words = [fold(t.text) for t in tokens]
+        words = [t.key for t in tokens]
         for k in range(len(tokens)):
-            for phrase in phrases:
+            for phrase in by_first.get(words[k], ()):
                 if tuple(words[k:k + len(phrase)]) != phrase:
                     continue
                 end = k + len(phrase)

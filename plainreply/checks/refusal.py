@@ -89,7 +89,7 @@ class _Letter:
     def names_party(self, sentence: Sentence) -> bool:
         """Whether the sentence names the reader or the writer: a refusal is addressed to someone."""
         parties = self.options["_parties"]
-        return any(fold(t.text) in parties or t.morph.lemma in parties for t in self.words(sentence))
+        return any(t.key in parties or t.morph.lemma in parties for t in self.words(sentence))
 
     def states_cause(self, sentence: Sentence) -> bool:
         """A cause in words inside the sentence: after «потому что», «так как» or a colon stand at
@@ -119,7 +119,7 @@ class _Letter:
         return [t for t in self.doc.sentence_tokens(sentence) if t.kind == WORD]
 
     def lemmas(self, sentence: Sentence) -> set[str]:
-        return {p.lemma for t in self.words(sentence) for p in t.morph.parses} | {fold(t.text) for t in self.words(sentence)}
+        return {p.lemma for t in self.words(sentence) for p in t.morph.parses} | {t.key for t in self.words(sentence)}
 
     def cites_act(self, sentence: Sentence) -> bool:
         if sentence.index not in self._cited:
@@ -137,7 +137,7 @@ class _Letter:
                 if "impr" in parse.grammemes:
                     return True
                 if parse.pos == "INFN" and (k == 0 or any(
-                    fold(w.text) in modals or w.morph.lemma in modals for w in words[max(0, k - 3):k]
+                    w.key in modals or w.morph.lemma in modals for w in words[max(0, k - 3):k]
                 )):
                     return True
         return False

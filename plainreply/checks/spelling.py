@@ -45,6 +45,7 @@ def _prepare(options: dict[str, Any], path: Path, rule_id: str) -> dict[str, Any
             raise RuleFileError(user, "словарь не в кодировке UTF-8", rule_id, "options.user_dictionary") from None
     prepared = dict(options)
     prepared["_lexicon"] = Lexicon(words, parts)
+    prepared["_verdicts"] = {}
     prepared["_governs"] = {fold(k): frozenset(v) for k, v in options["joinable_prepositions"].items()}
     return prepared
 
@@ -95,32 +96,53 @@ def spelling(doc: Document, params: Mapping[str, Any], options: Mapping[str, Any
                 yield hit
 
 
+_VERDICTS_KEPT = 100_000
+
+
 def _misspelling(token: Token, lexicon: Lexicon, options: Mapping[str, Any], dotted: bool) -> Hit | None:
-    if lexicon.compound_only(token.text):
-        suggestions = lexicon.common_neighbours(token.text, options["common_zipf"])[:3]
+    """A finding for a word that reads as misspelt. The verdict depends on the word alone, so it is
+    remembered: most words of a letter recur in the next one."""
+    verdicts: dict[tuple[str, bool], tuple[list[str], str | None] | None] = options["_verdicts"]
+    key = (token.text, dotted)
+    if key in verdicts:
+        verdict = verdicts[key]
+    else:
+        if len(verdicts) >= _VERDICTS_KEPT:
+            verdicts.clear()
+        verdict = verdicts[key] = _verdict(token.text, lexicon, options, dotted)
+    if verdict is None:
+        return None
+    suggestions, replacement = verdict
+    return Hit(token.start, token.end, suggestion=", ".join(suggestions),
+               values={"detail": suggestions[0] if suggestions else ""}, replacement=replacement)
+
+
+def _verdict(text: str, lexicon: Lexicon, options: Mapping[str, Any], dotted: bool
+             ) -> tuple[list[str], str | None] | None:
+    """The corrections for a misspelt word and the one to paste, or None for a correct word."""
+    if lexicon.compound_only(text):
+        suggestions = lexicon.common_neighbours(text, options["common_zipf"])[:3]
         if not suggestions:
             return None
-    elif lexicon.knows(token.text):
-        key = fold(token.text)
-        if token.text[:1].isupper() or key in lexicon.extra or not in_dictionary(key):
+    elif lexicon.knows(text):
+        key = fold(text)
+        if text[:1].isupper() or key in lexicon.extra or not in_dictionary(key):
             return None  # a name, or known from the project's lists or as a compound
-        suggestions = lexicon.rare_variant(token.text, options["rare_zipf"], options["common_zipf"])
+        suggestions = lexicon.rare_variant(text, options["rare_zipf"], options["common_zipf"])
         if not suggestions:
             return None
     else:
-        own = zipf(fold(token.text))
+        own = zipf(fold(text))
         # A word many people write (slang, a rare name) needs a much commoner correction.
         floor = max(options["min_candidate_zipf"], own + options["margin_zipf"]) if own >= 2.0 \
             else options["min_candidate_zipf"]
-        suggestions = lexicon.candidates(token.text, floor)
+        suggestions = lexicon.candidates(text, floor)
         # A word with a dot and nothing close to it is a shortening («среднеобл.»).
         if not suggestions and (own > 0 or dotted):
             return None
-    if token.text[:1].isupper():
+    if text[:1].isupper():
         suggestions = [s[:1].upper() + s[1:] for s in suggestions]
-    return Hit(token.start, token.end, suggestion=", ".join(suggestions),
-               values={"detail": suggestions[0] if suggestions else ""},
-               replacement=_clear_winner(suggestions, options["clear_lead_zipf"]))
+    return suggestions, _clear_winner(suggestions, options["clear_lead_zipf"])
 
 
 def _clear_winner(suggestions: list[str], lead: float) -> str | None:
@@ -145,7 +167,7 @@ def _split_compound(doc: Document, tokens: list[Token], k: int, lexicon: Lexicon
     if not (_CYRILLIC_WORD.match(left.text) and _CYRILLIC_WORD.match(right.text)) or "-" in left.text \
             or not right.text.islower() or left.text[1:].lower() != left.text[1:]:
         return None
-    key_left = fold(left.text)
+    key_left = left.key
     if key_left not in lexicon.parts and lexicon.knows(key_left) and lexicon.knows(right.text):
         return None  # two words that stand alone and no listed first part: cheaper than a join
     joined = lexicon.join(left.text, right.text)
@@ -193,7 +215,7 @@ def _fragment_before_word(doc: Document, tokens: list[Token], k: int, lexicon: L
     dictionary does not know joined to it — advice to write them as one word, no replacement."""
     if k + 1 >= len(tokens) or tokens[k].kind != WORD or tokens[k + 1].kind != WORD:
         return None
-    key = fold(tokens[k].text)
+    key = tokens[k].key
     if key not in lexicon.parts or lexicon.knows(key) or not _BLANK.match(doc.text[tokens[k].end:tokens[k + 1].start]):
         return None
     right = tokens[k + 1].text
@@ -205,12 +227,12 @@ def _fragment_before_word(doc: Document, tokens: list[Token], k: int, lexicon: L
 def _missing_hanging_hyphen(tokens: list[Token], k: int, lexicon: Lexicon) -> str | None:
     """«ресурсо и энергосбережения»: a first part that shares the second half of the next
     compound needs its hanging hyphen: «ресурсо- и энергосбережения»."""
-    if k + 2 >= len(tokens) or tokens[k].kind != WORD or fold(tokens[k + 1].text) not in ("и", "или"):
+    if k + 2 >= len(tokens) or tokens[k].kind != WORD or tokens[k + 1].key not in ("и", "или"):
         return None
-    key = fold(tokens[k].text)
+    key = tokens[k].key
     if key not in lexicon.parts or lexicon.knows(key) or tokens[k + 2].kind != WORD:
         return None
-    following = fold(tokens[k + 2].text)
+    following = tokens[k + 2].key
     if not any(following.startswith(p) and len(following) - len(p) >= 4 for p in lexicon.parts) \
             and "-" not in following:
         return None
@@ -246,7 +268,7 @@ _ENDINGS = ("ием", "ами", "ями", "ого", "его", "ому", "ему"
 def _ends_with_dot(doc: Document, tokens: list[Token], k: int) -> bool:
     """A word cut off before a dot ends in a consonant and not in a full ending: «постр.», «обл.»,
     not «зилиани.» or «самосазнанием.»."""
-    key = fold(tokens[k].text)
+    key = tokens[k].key
     if key[-1:] in _VOWELS | {"й", "ь"} or (len(key) > 6 and key.endswith(_ENDINGS)):
         return False
     return k + 1 < len(tokens) and tokens[k + 1].text == "." and tokens[k + 1].start == tokens[k].end

@@ -96,7 +96,7 @@ def _hit(tokens: list[Token], k: int, j: int, verb: _Light, noun: str,
             last = max(last, about)
     assert plain is not None
     if verb.passive:
-        if first > 0 and fold(tokens[first - 1].text) in _AUXILIARY and first == k:
+        if first > 0 and tokens[first - 1].key in _AUXILIARY and first == k:
             first -= 1
         return Hit(tokens[first].start, tokens[last].end, suggestion=_passive_advice(tokens, k, plain))
     form = _conjugate(plain, tokens[k])
@@ -195,7 +195,7 @@ def _neighbours(tokens: list[Token], k: int, window: int) -> Iterator[int]:
 
 def _about_noun(tokens: list[Token], j: int, nouns: Mapping[str, _Verb]) -> int | None:
     """The verbal noun in «решение о/об …» right after the decision noun."""
-    if j + 2 < len(tokens) and fold(tokens[j + 1].text) in _ABOUT:
+    if j + 2 < len(tokens) and tokens[j + 1].key in _ABOUT:
         candidate = tokens[j + 2]
         if candidate.kind == WORD and fold(candidate.morph.lemma) in nouns:
             return j + 2
@@ -253,10 +253,10 @@ def _replacement(tokens: list[Token], k: int, j: int, form: str, plain: _Verb) -
     if not following or following[0].kind == PUNCT:
         return form, end
     head = following[0]
-    if head.morph.pos == "ADVB" or fold(head.text) in _TIME_PREPOSITIONS:
+    if head.morph.pos == "ADVB" or head.key in _TIME_PREPOSITIONS:
         return form, end  # «произведите оплату до 25 марта» → «оплатите до 25 марта»
     if head.morph.pos == "PREP" or head.morph.pos == "CONJ":
-        return (form, end) if fold(head.text) in plain.keeps else (None, 0)
+        return (form, end) if head.key in plain.keeps else (None, 0)
     transitive = plain.takes_object
     if transitive is None:
         transitive = any(is_verb_lemma(fold(v), "tran") for v in plain.forms)
@@ -290,7 +290,7 @@ def _genitive_to_accusative(tokens: list[Token]) -> tuple[str, int] | None:
         return None
     number = numbers.pop()
     after = tokens[len(words)] if len(words) < len(tokens) else None
-    if after is not None and fold(after.text) in ("и", "или", "либо", ","):
+    if after is not None and after.key in ("и", "или", "либо", ","):
         return None  # a second object would stay in the genitive
     out = []
     for word in words:
@@ -314,7 +314,7 @@ def _genitive_to_accusative(tokens: list[Token]) -> tuple[str, int] | None:
 
 def _passive_advice(tokens: list[Token], k: int, plain: _Verb) -> str:
     """«Проведена проверка» → advice with the active verb: «скажите, кто действует: «мы проверили»»."""
-    future = k > 0 and fold(tokens[k - 1].text) in ("будет", "будут")
+    future = k > 0 and tokens[k - 1].key in ("будет", "будут")
     reflexive = tokens[k].morph.pos == "VERB"
     if future:
         wanted, aspect = {"futr", "1per", "plur"}, "perf"

@@ -41,7 +41,7 @@ def survey_link(doc: Document, params: Mapping[str, Any], options: Mapping[str, 
         if options["_url"] is not None and options["_url"].search(text):
             return
         links = links or linked
-        if links and any(t.kind == WORD and (t.morph.lemma in options["_words"] or fold(t.text) in options["_words"])
+        if links and any(t.kind == WORD and (t.morph.lemma in options["_words"] or t.key in options["_words"])
                          for t in tokens):
             return
     end = len(doc.text)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator, Mapping
 
-from ..analysis import WORD, Document, Sentence, fold
+from ..analysis import WORD, Document, Sentence
 from ..errors import RuleFileError
 from .model import Hit
 
@@ -23,7 +23,7 @@ _AFTER_COMMA_OPENERS = frozenset({"что", "как", "чем"})
 
 
 def sentence_words(doc: Document, sentence: Sentence) -> float:
-    return len(doc.words(sentence))
+    return doc.words_in(sentence)
 
 
 def sentence_clauses(doc: Document, sentence: Sentence) -> float:
@@ -33,7 +33,7 @@ def sentence_clauses(doc: Document, sentence: Sentence) -> float:
     for k, token in enumerate(tokens):
         if token.kind != WORD:
             continue
-        key = fold(token.text)
+        key = token.key
         if key in _CLAUSE_OPENERS:
             count += 1
         elif key in _AFTER_COMMA_OPENERS and k > 0 and tokens[k - 1].text == ",":
@@ -136,7 +136,7 @@ class MetricCheck:
             return
         measure = SENTENCE_METRICS[self.metric]
         for sentence in doc.sentences:
-            if self.min_words and len(doc.words(sentence)) < self.min_words:
+            if self.min_words and doc.words_in(sentence) < self.min_words:
                 continue
             value = measure(doc, sentence)
             limit = self._verdict(value, params)
