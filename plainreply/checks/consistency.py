@@ -86,7 +86,7 @@ def _prepare(options: dict[str, Any], path: Path, rule_id: str) -> dict[str, Any
     check = phrase_check(source, "synonyms", items)
     prepared = dict(options)
     prepared["_names"] = check  # all names of all sets: one pass over the text
-    prepared["_set_of"] = {id(entry): index for entry, index in zip(check.entries, set_of)}
+    prepared["_set_of"] = {entry.match: index for entry, index in zip(check.entries, set_of)}  # names are unique
     prepared["_refers_back"] = frozenset(refers_back)
     pointers = string_list(source, "pointers", glossary["pointers"])
     if refers_back and not pointers:
@@ -107,9 +107,9 @@ def consistency(doc: Document, params: Mapping[str, Any], options: Mapping[str, 
     starts = [t.start for t in doc.tokens] if options["_refers_back"] and matches else []
     names_in: dict[tuple[int, int], set[int]] = {}  # (sentence, set) → ids of the entries used there
     for match in matches:
-        names_in.setdefault((match.sentence, options["_set_of"][id(match.entry)]), set()).add(id(match.entry))
+        names_in.setdefault((match.sentence, options["_set_of"][match.entry.match]), set()).add(match.entry.match)
     for match in matches:
-        group = options["_set_of"][id(match.entry)]
+        group = options["_set_of"][match.entry.match]
         if _in_parentheses(doc.text, match.start, match.end):
             declared.add(match.entry.match)
             continue

@@ -229,7 +229,10 @@ class PhraseCheck:
 
     def __init__(self, entries: list[Entry]):
         self.entries = entries
-        self._rank = {id(entry): i for i, entry in enumerate(entries)}
+        # By value, not by id(): a rule set restored from the disk cache holds new objects.
+        self._rank: dict[Entry, int] = {}
+        for i, entry in enumerate(entries):
+            self._rank.setdefault(entry, i)
         # Variants by the key of their first word; those whose second slot names words or a mark
         # are also filed under the pair of keys, so that a place is tried only against variants
         # whose first two words are there (most of a list shares a first word such as «в»).
@@ -357,7 +360,7 @@ class PhraseCheck:
             end = _match_variant(variant, tokens, i, stop)
             if end is None:
                 continue
-            if best is None or end > best[1] or (end == best[1] and self._rank[id(entry)] < self._rank[id(best[0])]):
+            if best is None or end > best[1] or (end == best[1] and self._rank[entry] < self._rank[best[0]]):
                 best = (entry, end)
         return best
 
