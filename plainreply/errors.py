@@ -34,3 +34,13 @@ class InputError(PlainreplyError):
 
 class ConfigError(PlainreplyError):
     """A configuration file or option that cannot be used."""
+
+
+class TextTooLongError(PlainreplyError):
+    """A text longer than the checker's cap: refused at once rather than checked for minutes."""
+
+    def __init__(self, length: int, limit: int):
+        self.length = length
+        self.limit = limit
+        super().__init__(f"текст слишком длинный: {length:,} знаков при пределе {limit:,}; разделите его на части "
+                         "или поднимите предел max_characters в настройках".replace(",", " "))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from statistics import median
 from dataclasses import dataclass, field
@@ -85,7 +86,11 @@ class Report:
 
     def sentence_of(self, offset: int) -> tuple[int, int]:
         """The span of the sentence that holds `offset` (the whole line if none does)."""
-        for start, end in self.sentence_spans:
+        # Sentences are in text order and do not overlap: the one that starts last at or before
+        # `offset` is the only candidate (a scan per finding was quadratic on long texts).
+        i = bisect_right(self.sentence_spans, (offset, float("inf"))) - 1
+        if i >= 0:
+            start, end = self.sentence_spans[i]
             if start <= offset < end:
                 return start, end
         line_start = self.text.rfind("\n", 0, offset) + 1

@@ -34,13 +34,17 @@ class Suppression:
 def find_suppressions(text: str) -> tuple[str, list[Suppression]]:
     """Return the text with markers blanked (same length) and the suppressions they set."""
     suppressions = []
-    chars = list(text)
+    pieces: list[str] = []  # the text between markers, and a blank of each marker's length
+    pos = 0
     for m in _MARKER.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
         line_end = text.find("\n", m.end())
         line_end = len(text) if line_end < 0 else line_end
         targets = frozenset(t.strip().lower() for t in re.split(r"[\s,]+", m.group("targets")) if t.strip())
         suppressions.append(Suppression(line_start, line_end, targets))
-        for i in range(m.start(), m.end()):
-            chars[i] = " "
-    return "".join(chars), suppressions
+        pieces += (text[pos:m.start()], " " * (m.end() - m.start()))
+        pos = m.end()
+    if not pieces:
+        return text, suppressions
+    pieces.append(text[pos:])
+    return "".join(pieces), suppressions

@@ -69,6 +69,7 @@ def abbreviation(doc: Document, params: Mapping[str, Any], options: Mapping[str,
     allow: set[str] = options["_allow"]
     settled: set[str] = set()
     for tokens in sentences_of(doc):
+        quotes = _Quotes(tokens)
         k = 0
         while k < len(tokens):
             key, width = _acronym_at(doc, tokens, k, acronyms)
@@ -79,7 +80,7 @@ def abbreviation(doc: Document, params: Mapping[str, Any], options: Mapping[str,
             if name not in allow and name not in settled:
                 if _defined_here(doc, tokens, k, width):
                     settled.add(name)
-                elif not _part_of_name(tokens, k, width, options["_legal_forms"]):
+                elif not _part_of_name(tokens, k, width, options["_legal_forms"], quotes):
                     settled.add(name)
                     yield _acronym_hit(tokens, k, width, key, acronyms.get(key), options)
             k += width
@@ -191,7 +192,7 @@ def _acronym_at(doc: Document, tokens: list[Token], k: int,
     if token.text in acronyms:
         return token.text, 1
     m = token.morph
-    if _in_caps_line(doc.text, token):
+    if _in_caps_line(doc, token):
         # A heading in capitals: only what the dictionary marks as an abbreviation is one here;
         # other words, known or not («БИЙСКУ», «РЕАЛИЗАЦИИИ»), are words in capitals.
         if not m.parses or "Abbr" not in m.parses[0].grammemes:
@@ -207,35 +208,55 @@ def _glued(text: str, token: Token) -> bool:
     return before.isalnum() or after.isalnum()
 
 
-def _in_caps_line(text: str, token: Token) -> bool:
+def _in_caps_line(doc: Document, token: Token) -> bool:
+    """The token's line has no word in lower case. Remembered per line: a heading of a thousand
+    words in capitals would otherwise be read a thousand times."""
+    text = doc.text
     start = text.rfind("\n", 0, token.start) + 1
-    end = text.find("\n", token.end)
-    line = text[start:end if end >= 0 else len(text)]
-    return not _LOWER_WORD.search(line)
+    lines: dict[int, bool] = doc.shared.setdefault("caps-lines", {})  # type: ignore[assignment]
+    if start not in lines:
+        end = text.find("\n", token.end)
+        lines[start] = not _LOWER_WORD.search(text, start, end if end >= 0 else len(text))
+    return lines[start]
 
 
-def _part_of_name(tokens: list[Token], k: int, width: int, legal_forms: set[str]) -> bool:
+_NAME_ACRONYMS = 8  # «ГБУЗ РК «…»»: capitals that may stand between an acronym and the quoted name
+
+
+def _part_of_name(tokens: list[Token], k: int, width: int, legal_forms: set[str], quotes: _Quotes) -> bool:
     """«ООО «СВИСС КРОНО»», «МУП «Кривошеинское АТП»», «ГБУЗ РК «Сысольская ЦРБ»», «ОАО ТАТМЕДИА»:
     letters inside a quoted name, after a legal form or right before a quoted name belong to the name."""
-    if _inside_quotes(tokens, k) or (k > 0 and tokens[k - 1].text in legal_forms):
+    if quotes.inside(k) or (k > 0 and tokens[k - 1].text in legal_forms):
         return True
     j = k + width
-    while j < len(tokens) and tokens[j].kind == WORD and _looks_like_acronym(tokens[j]):
+    stop = min(len(tokens), j + _NAME_ACRONYMS)
+    while j < stop and tokens[j].kind == WORD and _looks_like_acronym(tokens[j]):
         j += 1
     return j < len(tokens) and tokens[j].text in _OPENING_QUOTES and j + 1 < len(tokens) \
         and tokens[j + 1].text[:1].isupper()
 
 
-def _inside_quotes(tokens: list[Token], k: int) -> bool:
-    depth, straight = 0, 0
-    for token in tokens[:k]:
-        if token.text in ("«", "„", "“"):
-            depth += 1
-        elif token.text in ("»", "”") and depth:
-            depth -= 1
-        elif token.text == '"':
-            straight += 1
-    return depth > 0 or straight % 2 == 1
+class _Quotes:
+    """Whether each token of a sentence stands inside quotation marks (an open «, „ or “, or an odd
+    number of straight quotes before it); counted once per sentence, on first use."""
+
+    def __init__(self, tokens: list[Token]):
+        self.tokens = tokens
+        self._inside: list[bool] | None = None
+
+    def inside(self, k: int) -> bool:
+        if self._inside is None:
+            inside, depth, straight = [], 0, 0
+            for token in self.tokens:
+                inside.append(depth > 0 or straight % 2 == 1)
+                if token.text in ("«", "„", "“"):
+                    depth += 1
+                elif token.text in ("»", "”") and depth:
+                    depth -= 1
+                elif token.text == '"':
+                    straight += 1
+            self._inside = inside
+        return self._inside[k]
 
 
 def _looks_like_acronym(token: Token) -> bool:

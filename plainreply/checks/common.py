@@ -15,4 +15,5 @@ def capitalized_inside(tokens: list[Token], k: int) -> bool:
     token = tokens[k]
     if not token.text[:1].isupper():
         return False
-    return any(t.kind == WORD for t in tokens[:k])
+    # Stops at the first word of the sentence: no copy of the tokens before k.
+    return any(tokens[i].kind == WORD for i in range(k))

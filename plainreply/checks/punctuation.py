@@ -258,7 +258,7 @@ def comma_compound_and(doc: Document, params: Mapping[str, Any], options: Mappin
             if token.kind != WORD or token.key not in joins:
                 continue
             before = _word_before(tokens, k)
-            if before is None or len(before.text) < 2 or not _clause_has_verb(tokens[:k]):
+            if before is None or len(before.text) < 2 or not _clause_has_verb(tokens, k):
                 continue
             subject = _subject_after(tokens, k + 1)
             if subject is None or len(subject.text) < 2:
@@ -266,8 +266,13 @@ def comma_compound_and(doc: Document, params: Mapping[str, Any], options: Mappin
             yield Hit(before.start, subject.end, suggestion=f"{before.text}, {token.text} {subject.text}")
 
 
-def _clause_has_verb(tokens: list[Token]) -> bool:
-    for token in reversed(tokens):
+_CLAUSE_WINDOW = 60  # tokens looked back: longer stretches without a comma are no clause to split
+
+
+def _clause_has_verb(tokens: list[Token], k: int) -> bool:
+    """A finite verb between the last comma (or other clause mark) before token k and k."""
+    for i in range(k - 1, max(-1, k - 1 - _CLAUSE_WINDOW), -1):
+        token = tokens[i]
         if token.kind == PUNCT and token.text in ",;:—(":
             return False
         if token.kind == WORD and _finite(token):

@@ -20,6 +20,9 @@ _GLUED = re.compile(r"^([а-яё]{3,})([А-ЯЁ][а-яё]{2,})$")  # «райо�
 _VOWELS = frozenset("аеёиоуыэюя")
 _NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
 _BLANK = re.compile(r"^[ \t\u00a0]+$")
+# Longer than any Russian word in use («рентгеноэлектрокардиографический» has 32 letters).
+MAX_WORD_LETTERS = 40
+_TOO_LONG = f"в слове больше {MAX_WORD_LETTERS} букв: проверьте, не пропущены ли пробелы"
 
 
 def _word_list(path: Path, relative: str, rule_id: str, field: str) -> set[str]:
@@ -66,6 +69,11 @@ def spelling(doc: Document, params: Mapping[str, Any], options: Mapping[str, Any
         done: set[int] = set()
         for k, token in enumerate(tokens):
             if k in done or token.kind != WORD:  # every test below starts from a word
+                continue
+            if len(token.text) > MAX_WORD_LETTERS:
+                # Corrections one edit away from such a word would be millions of strings.
+                if _CYRILLIC_WORD.match(token.text):
+                    yield Hit(token.start, token.end, suggestion=_TOO_LONG)
                 continue
             joined = _split_compound(doc, tokens, k, lexicon, options["_governs"])
             if joined:
@@ -162,7 +170,8 @@ def _split_compound(doc: Document, tokens: list[Token], k: int, lexicon: Lexicon
     if k + 1 >= len(tokens):
         return None
     left, right = tokens[k], tokens[k + 1]
-    if left.kind != WORD or right.kind != WORD or not _BLANK.match(doc.text[left.end:right.start]):
+    if left.kind != WORD or right.kind != WORD or len(left.text) + len(right.text) > MAX_WORD_LETTERS \
+            or not _BLANK.match(doc.text[left.end:right.start]):
         return None
     if not (_CYRILLIC_WORD.match(left.text) and _CYRILLIC_WORD.match(right.text)) or "-" in left.text \
             or not right.text.islower() or left.text[1:].lower() != left.text[1:]:
@@ -219,7 +228,7 @@ def _fragment_before_word(doc: Document, tokens: list[Token], k: int, lexicon: L
     if key not in lexicon.parts or lexicon.knows(key) or not _BLANK.match(doc.text[tokens[k].end:tokens[k + 1].start]):
         return None
     right = tokens[k + 1].text
-    if not right.islower() or len(right) < 4 or not _CYRILLIC_WORD.match(right):
+    if not right.islower() or not 4 <= len(right) <= MAX_WORD_LETTERS or not _CYRILLIC_WORD.match(right):
         return None
     return tokens[k].text + right
 

@@ -14,7 +14,9 @@ there at all; scanning with `re` costs far more than `in`.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right, insort
+from bisect import bisect_left
+from heapq import merge
+from itertools import accumulate
 from dataclasses import dataclass
 from typing import Any, Iterator, Mapping
 
@@ -52,11 +54,8 @@ class PatternCheck:
         return cls([_pattern(item, flags, path, rule_id, f"patterns[{i}]") for i, item in enumerate(raw)])
 
     def run(self, doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
-        links = _Spans()
-        for token in doc.tokens:
-            if token.kind == LINK:
-                links.add(token.start, token.end)
-        taken = _Spans()
+        links = _Spans([(t.start, t.end) for t in doc.tokens if t.kind == LINK])
+        taken = _Spans([])
         folded = None
         for pattern in self.patterns:
             if pattern.required:
@@ -64,14 +63,18 @@ class PatternCheck:
                     folded = _folded_text(doc)
                 if not any(word in folded for word in pattern.required):
                     continue
+            # One pattern's matches never overlap each other; an earlier pattern's match wins.
+            kept = []
             for m in pattern.regex.finditer(doc.text):
                 start, end = m.span()
                 if links.overlaps(start, end) or taken.overlaps(start, end):
                     continue
-                taken.add(start, end)
+                kept.append((start, end))
                 yield Hit(start, end, suggestion=m.expand(pattern.suggest) if pattern.suggest else "",
                           note=pattern.note,
                           replacement=m.expand(pattern.replace) if pattern.replace is not None else None)
+            if kept:
+                taken = taken.merged(kept)
 
 
 def _pattern(item: Any, flags: int, path: object, rule_id: str, field: str) -> Pattern:
@@ -89,6 +92,10 @@ def _pattern(item: Any, flags: int, path: object, rule_id: str, field: str) -> P
         raise RuleFileError(path, f"ошибка в регулярном выражении: {exc}", rule_id, f"{field}.regex") from None
     if regex.match(""):
         raise RuleFileError(path, "выражение совпадает с пустой строкой", rule_id, f"{field}.regex")
+    if nested_repeat(regex):
+        raise RuleFileError(path, "повтор внутри повтора, например (а+)+ или (\\w+\\s?)*, на некоторых текстах "
+                            "работает бесконечно долго; перепишите выражение без вложенных повторов",
+                            rule_id, f"{field}.regex")
     suggest = str(item.get("suggest", "") or "")
     _check_template(regex, suggest, path, rule_id, f"{field}.suggest")
     replace = item.get("replace")
@@ -98,6 +105,33 @@ def _pattern(item: Any, flags: int, path: object, rule_id: str, field: str) -> P
                                       "включите в выражение соседний символ", rule_id, f"{field}.replace")
         _check_template(regex, replace, path, rule_id, f"{field}.replace")
     return Pattern(regex, suggest, str(item.get("note", "") or ""), replace, required_strings(regex))
+
+
+def nested_repeat(regex: re.Pattern[str]) -> bool:
+    """A repeat of more than one time inside another such repeat: the shape of catastrophic
+    backtracking in `re`, which cannot be interrupted once a match attempt has begun."""
+    from re import _constants as codes, _parser as parser
+    try:
+        tree = list(parser.parse(regex.pattern, regex.flags))
+    except Exception:  # the private parser changed: compiling succeeded, so let the pattern be
+        return False
+    repeats = (codes.MAX_REPEAT, codes.MIN_REPEAT, getattr(codes, "POSSESSIVE_REPEAT", None))
+
+    def walk(items: list, inside: bool) -> bool:
+        for op, arg in items:
+            if op in repeats:
+                many = arg[1] > 1
+                if (inside and many) or walk(list(arg[2]), inside or many):
+                    return True
+            elif op is codes.SUBPATTERN and walk(list(arg[-1]), inside):
+                return True
+            elif op is codes.BRANCH and any(walk(list(branch), inside) for branch in arg[1]):
+                return True
+            elif op in (codes.ASSERT, codes.ASSERT_NOT) and walk(list(arg[1]), inside):
+                return True
+        return False
+
+    return walk(tree, False)
 
 
 def _folded_text(doc: Document) -> str:
@@ -179,19 +213,17 @@ def _check_template(regex: re.Pattern[str], template: str, path: object, rule_id
 
 
 class _Spans:
-    """Disjoint spans kept sorted by start: «does [start, end) overlap one of them?» in O(log n)."""
+    """Disjoint spans sorted by start: «does [start, end) overlap one of them?» in O(log n)."""
 
-    def __init__(self) -> None:
-        self.starts: list[int] = []
-        self.ends: dict[int, int] = {}
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = sorted(spans)
+        self.starts = [start for start, _ in self.spans]
+        self.max_end = list(accumulate((end for _, end in self.spans), max))
 
-    def add(self, start: int, end: int) -> None:
-        insort(self.starts, start)
-        self.ends[start] = max(end, self.ends.get(start, end))
+    def merged(self, spans: list[tuple[int, int]]) -> _Spans:
+        """These spans and the given ones (disjoint from them, in text order): one linear merge."""
+        return _Spans(list(merge(self.spans, spans)))
 
     def overlaps(self, start: int, end: int) -> bool:
-        i = bisect_right(self.starts, start)
-        if i > 0 and self.ends[self.starts[i - 1]] > start:
-            return True
-        return i < len(self.starts) and self.starts[i] < end
-
+        before_end = bisect_left(self.starts, end)  # spans that start before `end`
+        return before_end > 0 and self.max_end[before_end - 1] > start

@@ -35,6 +35,10 @@ _PUNCT_WORD = re.compile(r"^[,;:—–-]$")
 _REPLACE_WORD = re.compile(r"^=?[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*$")
 _REPLACE_SLOT = re.compile(r"^_\[(?:(?P<source>[a-z0-9]+)>)?(?P<case>[a-z0-9]+)\]$")
 _FOLLOWING = 6  # tokens after a match that agreement and a rebuilt noun phrase may read
+# An entry is tried as each of its variants, and a gap tries every length up to MAX_GAP: without
+# these caps a rule file with many optional words or gaps makes matching exponential.
+MAX_VARIANTS = 64
+MAX_GAPS = 2
 _KNOWN_GRAMMEMES: frozenset[str] | None = None
 
 
@@ -112,6 +116,15 @@ def compile_entry(raw: Mapping[str, Any], path: object, rule_id: str | None, ind
     for word in _words(text):
         slot, optional = _compile_slot(word, path, rule_id, f"{field}.match")
         slots.append([slot, None] if optional else [slot])
+    optional_count = sum(len(options) > 1 for options in slots)
+    if 2 ** optional_count > MAX_VARIANTS:
+        raise RuleFileError(path, f"слишком много необязательных слов ({optional_count}): фраза дает "
+                            f"{2 ** optional_count} вариантов при пределе {MAX_VARIANTS}; разбейте ее на "
+                            "несколько записей", rule_id, f"{field}.match")
+    gaps = sum(options[0] is not None and options[0].gap for options in slots)
+    if gaps > MAX_GAPS:
+        raise RuleFileError(path, f"во фразе {gaps} пропуска «...», можно не больше {MAX_GAPS}",
+                            rule_id, f"{field}.match")
     variants = tuple(
         tuple(s for s in combo if s is not None)
         for combo in product(*slots)
