@@ -32,19 +32,20 @@ def render_finding(name: str, report: Report, lines: LineIndex, finding: Finding
     s_start, s_end = report.sentence_of(finding.start)
     if finding.end > s_end:  # a finding about the whole text: no single sentence to show
         return "\n".join([head, *_advice(report, finding, colour)])
-    sentence = _one_line(report.text[s_start:s_end])
+    # Only the shown window of the sentence is copied: a sentence may be a whole 300 KB line.
+    length = s_end - s_start
     start = finding.start - s_start
     end = min(finding.end, s_end) - s_start
-    if (start, end) == (0, len(sentence)):  # the whole sentence: show it, no marks needed
-        shown = sentence if len(sentence) <= 2 * _CONTEXT else sentence[:2 * _CONTEXT] + "…"
-        body = [f"    {shown}"]
+    if (start, end) == (0, length):  # the whole sentence: show it, no marks needed
+        shown = _one_line(report.text[s_start:s_start + min(length, 2 * _CONTEXT)])
+        body = [f"    {shown}" + ("…" if length > 2 * _CONTEXT else "")]
     else:
         end = min(end, start + _CONTEXT)  # a very long span is marked up to the context width
-        window_start = max(0, min(start - 30, len(sentence) - _CONTEXT))
-        window_end = min(len(sentence), max(end + 20, window_start + _CONTEXT))
+        window_start = max(0, min(start - 30, length - _CONTEXT))
+        window_end = min(length, max(end + 20, window_start + _CONTEXT))
         prefix = "…" if window_start > 0 else ""
-        suffix = "…" if window_end < len(sentence) else ""
-        shown = sentence[window_start:window_end]
+        suffix = "…" if window_end < length else ""
+        shown = _one_line(report.text[s_start + window_start:s_start + window_end])
         a, b = start - window_start, min(end, window_end) - window_start
         if colour:
             body = [f"    {prefix}{shown[:a]}{paint(shown[a:b], 'mark', True)}{shown[b:]}{suffix}"]
@@ -61,10 +62,11 @@ def _advice(report: Report, finding: Finding, colour: bool) -> list[str]:
     for advice, unless the advice only repeats the replacement."""
     lines = []
     if finding.replacement:
-        was = _one_line(report.text[finding.start:finding.end])
+        was = report.text[finding.start:finding.end]
         if len(was) > _SHOWN_SPAN:  # the replacement is shown whole: it is what gets pasted
             half = _SHOWN_SPAN // 2
             was = was[:half] + "…" + was[-half:]
+        was = _one_line(was)
         lines.append("    " + paint(f"Замена: «{was}» → «{_one_line(finding.replacement)}»", "fix", colour))
     if finding.suggestion and finding.suggestion != finding.replacement:
         lines.append("    " + paint(f"Как лучше: {finding.suggestion}", "fix", colour))
