@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,9 +27,33 @@ class Draft:
     note: str = ""  # e.g. that the file was read as Windows-1251
 
 
+STDIN_NAME = "<stdin>"
+_OS_PROBLEMS = {
+    errno.ENOENT: "файл не найден",
+    errno.EACCES: "нет прав на доступ к файлу",
+    errno.EPERM: "нет прав на доступ к файлу",
+    errno.EISDIR: "это папка, а не файл",
+    errno.ENOTDIR: "в пути к файлу есть часть, которая не папка",
+    errno.ENOSPC: "на диске нет места",
+    errno.EROFS: "диск только для чтения",
+    errno.ENAMETOOLONG: "слишком длинное имя файла",
+    errno.EMFILE: "открыто слишком много файлов",
+}
+
+
+def os_problem(exc: OSError, writing: bool = False) -> str:
+    """What went wrong with a file, in plain Russian (the system's strerror is English)."""
+    if writing and exc.errno == errno.ENOENT:
+        return "нет такой папки"
+    known = _OS_PROBLEMS.get(exc.errno or 0)
+    if known:
+        return known
+    return f"ошибка ввода-вывода ({exc.strerror or type(exc).__name__})"
+
+
 def read_draft(name: str) -> Draft:
     if name == "-":
-        return _decode("<stdin>", sys.stdin.buffer.read(), markdown=False)
+        return read_stdin()
     path = Path(name)
     if path.is_dir():
         raise InputError(name, "это папка, а не файл")
@@ -42,8 +67,30 @@ def read_draft(name: str) -> Draft:
     except PermissionError:
         raise InputError(name, "нет прав на чтение файла") from None
     except OSError as exc:
-        raise InputError(name, f"не удается прочитать файл: {exc.strerror}") from None
-    return _decode(name, data, markdown=suffix in MARKDOWN_SUFFIXES)
+        raise InputError(name, f"не удается прочитать файл: {os_problem(exc)}") from None
+    draft = _decode(name, data, markdown=suffix in MARKDOWN_SUFFIXES)
+    if not draft.text.strip():
+        raise InputError(name, "файл пустой: в нем нет текста письма")
+    return draft
+
+
+def read_stdin() -> Draft:
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise InputError(STDIN_NAME, "стандартный ввод закрыт; укажите файл письма")
+    try:
+        data = stream.read()
+    except OSError as exc:
+        raise InputError(STDIN_NAME, f"не удается прочитать стандартный ввод: {os_problem(exc)}") from None
+    return _decode(STDIN_NAME, data, markdown=False)
+
+
+def stdin_is_piped() -> bool:
+    """True when standard input comes from a file or a pipe, not from a person at a terminal."""
+    try:
+        return sys.stdin is not None and not sys.stdin.isatty()
+    except (AttributeError, ValueError, OSError):  # closed or replaced stdin
+        return False
 
 
 def _decode(name: str, data: bytes, markdown: bool) -> Draft:

@@ -106,11 +106,14 @@ def test_cp1251_is_detected_and_checked(tmp_path, capsys):
     assert code == 0 and "Windows-1251" in err and "Данный" in out
 
 
-def test_empty_file_is_clean(tmp_path, capsys):
+@pytest.mark.parametrize("content", ["", "  \n\n\t \n"])
+def test_an_empty_file_is_refused_in_one_line(tmp_path, capsys, content):
+    # A clean report for a file with no letter in it would let a broken export pass a gate.
     path = tmp_path / "empty.txt"
-    path.write_text("", encoding="utf-8")
-    code, out, _ = run(["check", "--format", "json", str(path)], capsys)
-    assert code == 0 and json.loads(out)["findings"] == [] and json.loads(out)["score"] == 10.0
+    path.write_text(content, encoding="utf-8")
+    code, out, err = run(["check", "--format", "json", str(path)], capsys)
+    assert code == 2 and out == ""
+    assert err.strip().count("\n") == 0 and str(path) in err and "пуст" in err
 
 
 def test_usage_errors_exit_two(letter, capsys):

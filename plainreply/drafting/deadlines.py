@@ -119,8 +119,9 @@ def acknowledgement_deadline(
 def _add_working_hours(start: datetime, duration: timedelta, calendar: WorkingCalendar) -> datetime:
     moment, remaining = start, duration
     while True:
+        working = calendar.is_working_day(moment.date())  # first: a year beyond the calendar is refused here
         midnight = _next_midnight(moment)
-        if calendar.is_working_day(moment.date()):
+        if working:
             left_today = midnight - moment
             if remaining <= left_today:
                 return moment + remaining

@@ -21,12 +21,14 @@ import segno
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 
+from ..config import kind_of
 from ..docx.build import Endnotes, add_hyperlink, set_body_font
-from ..engine.loader import read_yaml
-from ..errors import InputError
+from ..errors import InputError, RuleFileError
+from ..inputs import os_problem
 from ..report import Report
 from ..resources import templates_dir
 from .addressing import dative_full, greeting, organisation_greeting, parse_person
+from .casedata import read_case_data, unwritable_problem, visible
 from .templates import NOTE_PATTERN, load_template, render, validate
 
 BODY_FONT, BODY_SIZE = "PT Sans", 13
@@ -46,18 +48,23 @@ class Organisation:
     @classmethod
     def load(cls, path: Path | None = None) -> Organisation:
         path = path or templates_dir() / "organisation.yaml"
-        data = read_yaml(path)
+        data = read_case_data(path, "файл организации")
         if not isinstance(data, Mapping):
-            raise InputError(str(path), "файл организации должен быть словарем")
+            raise InputError(str(path), f"файл организации должен быть словарем полей, а не {kind_of(data)}")
         unknown = set(data) - ORGANISATION_FIELDS
         if unknown:
-            raise InputError(str(path), f"поле {sorted(unknown)[0]}: такого поля нет")
+            raise InputError(str(path), f"поле {visible(str(sorted(map(str, unknown))[0]))}: такого поля нет")
         for name in ("name", "survey_url", "signer_position", "signer_name"):
             if not isinstance(data.get(name), str) or not data[name].strip():
-                raise InputError(str(path), f"поле {name}: нет значения")
+                raise InputError(str(path), f"поле {name}: нужна непустая строка, а не {kind_of(data.get(name))}"
+                                 if data.get(name) is not None else f"поле {name}: нет значения")
+        contacts = data.get("contacts") or []
+        if not isinstance(contacts, list) or not all(isinstance(c, str) for c in contacts):
+            raise InputError(str(path), "поле contacts: нужен список строк")
         emblem = data.get("emblem")
-        return cls(data["name"], [str(c) for c in data.get("contacts") or []], data["survey_url"],
-                   data["signer_position"], data["signer_name"],
+        if emblem is not None and (not isinstance(emblem, str) or not emblem.strip()):
+            raise InputError(str(path), f"поле emblem: нужно имя файла рисунка, а не {kind_of(emblem)}")
+        return cls(data["name"], list(contacts), data["survey_url"], data["signer_position"], data["signer_name"],
                    (path.parent / emblem) if emblem else None)
 
 
@@ -107,7 +114,7 @@ class Letter:
             os.replace(temporary, path)
         except OSError as exc:
             temporary.unlink(missing_ok=True)
-            raise InputError(str(path), f"не удается записать письмо: {exc.strerror}") from None
+            raise InputError(str(path), f"не удается записать письмо: {os_problem(exc, writing=True)}") from None
         return path
 
 
@@ -125,6 +132,10 @@ def draft(kind: str, data: Mapping[str, Any], organisation: Organisation | None 
     else:
         addressee = [dative_full(person)]
     body, notes = render(template, {**clean, "org": organisation})
+    for text in (body, *notes):
+        problem = unwritable_problem(text)
+        if problem:  # the data are clean, so the template itself holds it
+            raise RuleFileError(template.path, f"текст письма: {problem}")
     return Letter(kind, organisation, clean, body, notes, addressee, greeting(person))
 
 
@@ -177,7 +188,14 @@ def _letterhead(document: docx.Document, organisation: Organisation) -> None:
     header = document.sections[0].header
     first = header.paragraphs[0]
     if organisation.emblem and organisation.emblem.exists():
-        first.add_run().add_picture(str(organisation.emblem), height=Mm(15))
+        from docx.image.exceptions import UnrecognizedImageError
+
+        try:
+            first.add_run().add_picture(str(organisation.emblem), height=Mm(15))
+        except UnrecognizedImageError:
+            raise InputError(str(organisation.emblem), "герб на бланке должен быть рисунком PNG или JPEG") from None
+        except OSError as exc:
+            raise InputError(str(organisation.emblem), f"не удается прочитать герб: {os_problem(exc)}") from None
         first = header.add_paragraph()
     first.add_run(organisation.name).font.size = Pt(BODY_SIZE)
     for line in organisation.contacts:

@@ -9,19 +9,22 @@ and the filter `notes` moves legal references found in free text («по ста�
 from __future__ import annotations
 
 import contextvars
+import math
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Mapping
 
 import jinja2
 
+from ..config import kind_of
 from ..engine.loader import read_yaml
 from ..errors import InputError, RuleFileError
 from ..analysis.morph import nominative_phrase
 from ..legal import LegalReference, find_references
 from ..resources import templates_dir
+from .casedata import ImpossibleDate, first_unwritable, visible
 
 NOTE_MARK = "\u2063{}\u2063"  # invisible separator around a note number: never typed by people
 NOTE_PATTERN = re.compile("\u2063(\\d+)\u2063")
@@ -85,11 +88,14 @@ def load_template(kind: str, folder: Path | None = None) -> Template:
 def validate(template: Template, data: Mapping[str, Any], source: str) -> dict[str, Any]:
     """Check the case data against the template's fields; name the first wrong field."""
     if not isinstance(data, Mapping):
-        raise InputError(source, "данные письма должны быть словарем полей")
+        raise InputError(source, f"данные письма должны быть словарем полей, а не {kind_of(data)}")
+    unwritable = first_unwritable(data)
+    if unwritable:
+        raise InputError(source, unwritable)
     known = {f.name for f in template.fields}
     for name in data:
         if name not in known:
-            raise InputError(source, f"поле {name}: такого поля нет у письма «{template.title}»")
+            raise InputError(source, f"поле {visible(str(name))}: такого поля нет у письма «{template.title}»")
     clean: dict[str, Any] = {}
     for field in template.fields:
         value = data.get(field.name)
@@ -98,20 +104,50 @@ def validate(template: Template, data: Mapping[str, Any], source: str) -> dict[s
                 raise InputError(source, f"поле {field.name}: нет значения ({field.help or field.type})")
             clean[field.name] = [] if field.type == "list" else None
             continue
-        expected = FIELD_TYPES[field.type]
-        if field.type == "date" and isinstance(value, str):
-            try:
-                value = date.fromisoformat(value)
-            except ValueError:
-                raise InputError(source, f"поле {field.name}: дата пишется как 2026-03-15") from None
-        if not isinstance(value, expected) or (field.type == "number" and isinstance(value, bool)):
-            raise InputError(source, f"поле {field.name}: ожидается {field.type}")
-        if field.type == "list" and not all(isinstance(v, str) and v.strip() for v in value):
-            raise InputError(source, f"поле {field.name}: нужен список непустых строк")
+        value = _typed(field, value, source)
         if field.must_be is not None and value != field.must_be:
             raise InputError(source, f"поле {field.name}: {field.help or 'недопустимое значение'}")
         clean[field.name] = value
     return clean
+
+
+_EXPECTED = {"text": "нужна строка", "person": "нужны фамилия, имя и отчество строкой",
+             "date": "нужна дата вида 2026-03-15", "list": "нужен список строк", "bool": "нужно true или false",
+             "number": "нужно число"}
+_ISO_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
+
+
+def _typed(field: Field, value: Any, source: str) -> Any:
+    """The value as the field's type, or an InputError that says what the field needs."""
+    def wrong(problem: str) -> InputError:
+        return InputError(source, f"поле {field.name}: {problem}")
+
+    if isinstance(value, ImpossibleDate):
+        if field.type == "date":
+            raise wrong(f"нет такой даты: {visible(value.text)} (строка {value.line})")
+        raise wrong(f"{_EXPECTED[field.type]}; {visible(value.text)} похоже на дату, возьмите значение в кавычки")
+    if field.type == "date":
+        if isinstance(value, datetime):
+            return value.date()
+        if isinstance(value, str):
+            try:
+                return date.fromisoformat(value.strip())
+            except ValueError:
+                if _ISO_DATE.fullmatch(value.strip()):
+                    raise wrong(f"нет такой даты: {visible(value.strip())}") from None
+                raise wrong("дата пишется как 2026-03-15") from None
+    expected = FIELD_TYPES[field.type]
+    if not isinstance(value, expected) or (field.type == "number" and isinstance(value, bool)):
+        hint = "; возьмите значение в кавычки" if field.type in ("text", "person") and isinstance(
+            value, (int, float, date)) else ""
+        raise wrong(f"{_EXPECTED[field.type]}, а не {kind_of(value)}{hint}")
+    if field.type == "number" and not math.isfinite(value):
+        raise wrong(f"нужно обычное число, а не {value}")
+    if field.type == "list":
+        for number, item in enumerate(value, 1):
+            if not isinstance(item, str) or not item.strip():
+                raise wrong(f"пункт {number}: нужна непустая строка, а не {kind_of(item)}")
+    return value
 
 
 class _Notes:
