@@ -2,7 +2,8 @@
 
 Known words come from pymorphy3's dictionary (about five million forms) and from word lists
 in rules/dictionary/ and the user's own list. Frequencies come from wordfreq's Russian list
-(Wikipedia, subtitles, news, web), loaded on first use only: a clean letter never pays for it.
+(Wikipedia, subtitles, news, web), shipped as a compact table (rules/dictionary/frequencies-ru.dawg,
+built by tools/build_frequency_table.py) and loaded on first use only: a clean letter never pays for it.
 """
 
 from __future__ import annotations
@@ -10,30 +11,59 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
 from .analysis.morph import analyzer, fold, morph
+from .engine import cache
+from .errors import RuleFileError
+from .resources import rules_dir
 
 ALPHABET = "абвгдежзийклмнопрстуфхцчшщъыьэюя"
 PARTICLES = frozenset({"то", "ка", "таки", "либо", "нибудь", "де"})
 # Short words that are written apart from the next one: «не знаю», «вряд ли», «хотя бы».
 SEPARATE = frozenset({"не", "ни", "ли", "бы", "же"})
-_frequencies: dict[str, float] | None = None
+FREQUENCY_TABLE = Path("dictionary") / "frequencies-ru.dawg"
+# wordfreq's buckets are centibels: bucket i holds the words of frequency 10^(-i/100); its lists
+# stop at 10^-8 (bucket 800). Computed as wordfreq's frequency was, so every value is the same float.
+_ZIPF_OF_BUCKET = tuple(math.log10(10 ** (-i / 100) * 1e9) for i in range(1000))
+_table: Any = None
 
 
-def frequencies() -> dict[str, float]:
-    global _frequencies
-    if _frequencies is None:
-        from wordfreq import get_frequency_dict
+def frequency_table() -> Any:
+    """Word → wordfreq bucket, as a DAWG (a C reader: lookups cost a fraction of a microsecond)."""
+    global _table
+    if _table is None:
+        _table = _load_table(rules_dir() / FREQUENCY_TABLE)
+    return _table
 
-        _frequencies = get_frequency_dict("ru", "large")
-    return _frequencies
+
+def _load_table(path: Path) -> Any:
+    try:
+        import dawg
+    except ImportError:  # the pure-Python reader pymorphy3 falls back on reads the same file
+        import dawg_python as dawg
+    rebuild = "переустановите plainreply (в копии репозитория: python tools/build_frequency_table.py)"
+    if not path.is_file():
+        raise RuleFileError(path, f"нет таблицы частот слов; {rebuild}")
+    try:
+        table = dawg.IntDAWG().load(str(path))
+        table.get("и")
+    except Exception:  # whatever the reader raises on a damaged file
+        raise RuleFileError(path, f"таблица частот слов повреждена; {rebuild}") from None
+    return table
 
 
 def zipf(word: str) -> float:
-    """How common a word is: 0 unseen, 3 a few times per million words, 6 very common."""
-    f = frequencies().get(word, 0.0)
-    return math.log10(f * 1e9) if f > 0 else 0.0
+    """How common a word is: 0 unseen, 3 a few times per million words, 6 very common
+    (wordfreq's Zipf value of the word, to its own precision of 0.01)."""
+    value = listed_zipf(word)
+    return 0.0 if value is None else value
+
+
+def listed_zipf(word: str) -> float | None:
+    """The Zipf value of a word in the frequency list; None when the list lacks it."""
+    bucket = frequency_table().get(word)
+    return None if bucket is None else _ZIPF_OF_BUCKET[bucket]
 
 
 @lru_cache(maxsize=131_072)
@@ -42,8 +72,10 @@ def in_dictionary(word: str) -> bool:
 
 
 def read_word_list(path: Path) -> set[str]:
+    data = Path(path).read_bytes()
+    cache.note_read(path, data)  # a changed word list makes the cached rules outdated
     words = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in data.decode("utf-8").splitlines():
         line = line.split("#", 1)[0].strip()
         if line:
             words.add(fold(line))
@@ -162,8 +194,7 @@ class Lexicon:
         return self._variants[cache_key]
 
     def _ranked(self, words: set[str], min_zipf: float) -> list[str]:
-        freq = frequencies()
-        scored = [(zipf(w), w) for w in words if w in freq]
+        scored = [(z, w) for w in words if (z := listed_zipf(w)) is not None]
         return [w for z, w in sorted(scored, reverse=True) if z >= min_zipf and self.knows(w)]
 
 

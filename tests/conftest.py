@@ -14,6 +14,8 @@ def _no_user_config(monkeypatch, tmp_path_factory):
     """Run every test from an empty folder so no plainreply.toml around the repo leaks in."""
     monkeypatch.chdir(tmp_path_factory.mktemp("cwd"))
     monkeypatch.setenv("NO_COLOR", "1")
+    # The compiled-rules cache goes to the session's temporary folder, not the user's ~/.cache.
+    monkeypatch.setenv("PLAINREPLY_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "rule-cache"))
 
 
 def shared_path(*parts: str) -> Path:

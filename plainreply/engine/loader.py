@@ -1,19 +1,21 @@
 """Reading and validating `rules/*.yaml` and `rules/profiles.yaml`.
 
 Every problem stops loading with a message that names the file, the rule and the field.
+Whatever loading reads goes through `read_text` (and `spelling.read_word_list`), so that the
+disk cache of the compiled rules (cache.py) knows every file its validity depends on.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-import yaml
-
 from ..analysis.context import CONTEXT_KINDS
 from ..errors import RuleFileError
+from . import cache
 from .metrics import MetricCheck
 from .model import CATEGORIES, SEVERITIES, Examples, Rule
 from .patterns import PatternCheck
@@ -65,34 +67,48 @@ class RuleSet:
         return self._by_category.get(category, [])
 
 
-class _StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml parses 5x faster
-    """A safe YAML loader that refuses a key written twice in one mapping."""
+@lru_cache(maxsize=1)
+def _strict_loader() -> type:
+    """A safe YAML loader that refuses a key written twice in one mapping. Built on first use:
+    a run that takes the rules from the cache never imports yaml for them."""
+    import yaml
+
+    def construct_mapping(loader: Any, node: yaml.MappingNode, deep: bool = False) -> dict:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = loader.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"ключ {key!r} повторяется", key_node.start_mark
+                )
+            seen.add(key)
+        return yaml.SafeLoader.construct_mapping(loader, node, deep)
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml parses 5x faster
+    loader = type("StrictLoader", (base,), {})
+    loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
+    return loader
 
 
-def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
-    seen: set[Any] = set()
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=deep)
-        if key in seen:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"ключ {key!r} повторяется", key_node.start_mark
-            )
-        seen.add(key)
-    return yaml.SafeLoader.construct_mapping(loader, node, deep)
-
-
-_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+def read_text(path: Path) -> str:
+    """A rule data file as text; its bytes go into the key of the rule cache."""
+    data = Path(path).read_bytes()
+    cache.note_read(path, data)
+    # Decoded as read_text() would: UTF-8 and universal newlines.
+    return data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
 
 
 def read_yaml(path: Path) -> Any:
+    import yaml
+
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path)
     except UnicodeDecodeError:
         raise RuleFileError(path, "файл не в кодировке UTF-8") from None
     except OSError as exc:
         raise RuleFileError(path, f"не удается прочитать файл: {exc.strerror}") from None
     try:
-        return yaml.load(text, Loader=_StrictLoader)
+        return yaml.load(text, Loader=_strict_loader())
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"строка {mark.line + 1}: " if mark is not None else ""
@@ -241,12 +257,26 @@ def load_profiles(path: Path) -> tuple[dict[str, Profile], str]:
 
 
 def rule_files(directory: Path) -> list[Path]:
+    cache.note_listing(directory, "*.yaml")
     return sorted(p for p in directory.glob("*.yaml") if p.name != PROFILES_FILE)
 
 
 def load_ruleset(directories: Iterable[Path]) -> RuleSet:
-    """Load rules from the directories in order; the first directory must hold profiles.yaml."""
+    """Load rules from the directories in order; the first directory must hold profiles.yaml.
+    The compiled result is cached on disk (engine/cache.py) and reused while nothing it was
+    built from has changed."""
     directories = list(directories)
+    cached = cache.load(directories, RuleSet)
+    if cached is not None:
+        return cached
+    with cache.recording() as recorded:
+        ruleset = build_ruleset(directories)
+    cache.store(directories, ruleset, recorded)
+    return ruleset
+
+
+def build_ruleset(directories: list[Path]) -> RuleSet:
+    """Read, validate and compile the rules, without the cache."""
     profiles_path = directories[0] / PROFILES_FILE
     profiles, default = load_profiles(profiles_path)
     rules: list[Rule] = []
