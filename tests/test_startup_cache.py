@@ -493,7 +493,7 @@ def test_the_shipped_table_is_small_and_loads_on_first_use():
 # Imports on demand.
 
 MODULES_AFTER = r"""
-import json, runpy, sys
+import json, sys
 mode = sys.argv[1]
 if mode == "import":
     import plainreply
@@ -501,11 +501,9 @@ elif mode == "check":
     import plainreply
     plainreply.check(open(sys.argv[2], encoding="utf-8").read())
 else:
-    sys.argv = ["plainreply", "check", sys.argv[2]]
-    try:
-        runpy.run_module("plainreply", run_name="__main__")
-    except SystemExit:
-        pass
+    # What `python -m plainreply check` runs (its __main__ then leaves with os._exit).
+    from plainreply.cli import main
+    main(["check", sys.argv[2]])
 loaded = {name: name in sys.modules for name in ("natasha", "docx", "wordfreq", "plainreply.linter")}
 print(json.dumps(loaded), file=sys.stderr)
 """

@@ -12,11 +12,17 @@ from .morph import fold
 
 
 @lru_cache(maxsize=None)
+def _context_file(file: str) -> dict:
+    """`rules/context/<file>.yaml`, parsed once: several lists come from each file."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML was built with it
+    with (rules_dir() / "context" / f"{file}.yaml").open(encoding="utf-8") as f:
+        return yaml.load(f, Loader=loader) or {}
+
+
+@lru_cache(maxsize=None)
 def word_list(file: str, key: str) -> tuple[str, ...]:
     """The list `key` of `rules/context/<file>.yaml`, in file order."""
-    with (rules_dir() / "context" / f"{file}.yaml").open(encoding="utf-8") as f:
-        data = yaml.safe_load(f) or {}
-    return tuple(str(item) for item in data.get(key, ()))
+    return tuple(str(item) for item in _context_file(file).get(key, ()))
 
 
 @lru_cache(maxsize=None)
