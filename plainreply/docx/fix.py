@@ -12,19 +12,19 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import docx
 from lxml import etree
 
 from ..engine.model import Finding
 from ..errors import InputError
 from ..fix import apply_fixes, checked_text, choose_fixes
 from ..report import Report
-from .annotate import split_run, document_view
+from .annotate import document_view, open_word_document, save_copy, split_run
 from .reader import DocxText, Segment
 from .styles import w
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _TEXT_CHILDREN = {w("t"), w("tab"), w("br"), w("cr"), w("noBreakHyphen"), w("softHyphen")}
+_RUN = w("r")
 # What a run may hold for us to rewrite it; a drawing, a field mark or a note reference may not move.
 _PLAIN_RUN_CHILDREN = _TEXT_CHILDREN | {w("rPr"), w("lastRenderedPageBreak")}
 
@@ -40,7 +40,7 @@ def fix_docx(report: Report, source: Path, target: Path | None) -> DocxFixes:
     out which replacements can be made, for `--diff`)."""
     if target is not None and source.resolve() == Path(target).resolve():
         raise InputError(str(target), "копия не может заменить исходный файл; укажите другое имя")
-    document = docx.Document(str(source))
+    document = open_word_document(source)
     view = document_view(document, source)
     if view.text != report.text:
         raise InputError(str(source), "текст документа изменился во время проверки; проверьте снова")
@@ -60,10 +60,7 @@ def fix_docx(report: Report, source: Path, target: Path | None) -> DocxFixes:
     if document_view(document, source).text != expected:
         raise InputError(str(source), "не удалось безопасно исправить документ; копия не записана")
     if target is not None:
-        try:
-            document.save(str(target))
-        except OSError as exc:
-            raise InputError(str(target), f"не удается записать копию: {exc.strerror}") from None
+        save_copy(document, source, Path(target))
     return result
 
 
@@ -98,9 +95,9 @@ def _safe(segments: list[Segment], finding: Finding, live: set[int]) -> bool:
         return False  # a part python-docx does not save back
     if any(child.tag not in _PLAIN_RUN_CHILDREN for run in runs for child in run):
         return False
-    paragraph_runs = list(_paragraph(first.run).iter(w("r")))
-    a = paragraph_runs.index(runs[0])
-    return paragraph_runs[a:a + len(runs)] == runs  # nothing hidden or foreign between them
+    paragraph = _paragraph(first.run)
+    # Nothing hidden or foreign between them: each run is the next w:r of the paragraph after the last.
+    return all(_next_run(a, paragraph) is b for a, b in zip(runs, runs[1:]))
 
 
 def _replace(segments: list[Segment], finding: Finding) -> None:
@@ -109,8 +106,12 @@ def _replace(segments: list[Segment], finding: Finding) -> None:
     # Split the last run first: its left part stays the same element, so `first.run` stays valid.
     last_piece = split_run(last.run, last.run_offset + (finding.end - last.start), keep="left")
     first_piece = split_run(first.run, first.run_offset + (finding.start - first.start), keep="right")
-    runs = list(paragraph.iter(w("r")))
-    inside = runs[runs.index(first_piece):runs.index(last_piece) + 1]
+    inside = [first_piece]  # one run: its left part `last_piece` now lies before the replaced piece
+    while first.run is not last.run and inside[-1] is not last_piece:
+        following = _next_run(inside[-1], paragraph)
+        if following is None:
+            break  # cannot happen for runs `_safe` let through; the check of the result would say so
+        inside.append(following)
     for child in [c for c in first_piece if c.tag in _TEXT_CHILDREN]:
         first_piece.remove(child)
     text = etree.SubElement(first_piece, w("t"))
@@ -118,6 +119,21 @@ def _replace(segments: list[Segment], finding: Finding) -> None:
     text.set(XML_SPACE, "preserve")
     for run in inside[1:]:
         run.getparent().remove(run)
+
+
+def _next_run(run: etree._Element, paragraph: etree._Element) -> etree._Element | None:
+    """The w:r that follows `run` in document order inside `paragraph` (runs nested in `run` aside:
+    a plain run has none). Walking from the run costs the distance, not the paragraph's length."""
+    node = run
+    while node is not paragraph:
+        sibling = node.getnext()
+        while sibling is not None:
+            found = next(sibling.iter(_RUN), None)
+            if found is not None:
+                return found
+            sibling = sibling.getnext()
+        node = node.getparent()
+    return None
 
 
 def _paragraph(run: etree._Element) -> etree._Element:

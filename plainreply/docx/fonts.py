@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from .styles import w
+
+_HEX_BYTE = re.compile(r"[0-9A-Fa-f]{2}")  # a PANOSE byte; anything else in a damaged table is ignored
 
 SANS = frozenset({
     "arial", "calibri", "carlito", "verdana", "tahoma", "segoe ui", "pt sans", "pt sans caption",
@@ -27,7 +31,7 @@ def is_serif(name: str | None, font_table: dict[str, etree._Element]) -> bool | 
     if entry is not None:
         panose = entry.find(w("panose1"))
         value = panose.get(w("val"), "") if panose is not None else ""
-        if len(value) >= 4 and value[:2] == "02":
+        if len(value) >= 4 and value[:2] == "02" and _HEX_BYTE.fullmatch(value[2:4]):
             style = int(value[2:4], 16)
             if 2 <= style <= 10:
                 return True

@@ -10,20 +10,35 @@ skipped, field results kept.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
 
-from .package import Package, open_package
+from ..errors import InputError
+from .package import MAX_ATTRIBUTE_CHARS, Package, open_package
 from .styles import RunFormat, Styles, w
 
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+# The whole text read from a document, as the linter's own default cap: about 270,000 words, where a
+# letter has a few thousand. Reading stops as soon as it is passed, so a document of hundreds of
+# stuffed parts never reaches the checks (or memory) in full.
+MAX_TEXT_CHARS = 2_000_000
+# One run. Word starts a new run at every change of formatting and every editing session; 500,000
+# characters (about 150 pages) without one is generated filler, not a letter, and its single
+# "paragraph" would only feed the slowest checks.
+MAX_RUN_CHARS = 500_000
 _SKIP = {w("del"), w("moveFrom"), w("instrText"), w("delText"), w("rPr"), w("pPr")}
+# Tags compared for every run child: built once, not per comparison.
+_RUN, _RPR, _TEXT, _TAB, _FLD_CHAR, _INSTR_TEXT = w("r"), w("rPr"), w("t"), w("tab"), w("fldChar"), w("instrText")
+_BREAKS = {w("br"), w("cr")}
+_NO_BREAK_HYPHEN = w("noBreakHyphen")
+_FLD_CHAR_TYPE = w("fldCharType")
 _HYPERLINK_FIELD = re.compile(r'HYPERLINK\s+"([^"]+)"')
 
 
-@dataclass
+@dataclass(slots=True)
 class Segment:
     """A stretch of the checked text that comes from one run."""
 
@@ -38,7 +53,7 @@ class Segment:
     link: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class ParagraphInfo:
     start: int
     end: int
@@ -60,27 +75,51 @@ class DocxText:
     package: Package | None = None
     styles: Styles | None = None
     fonts: dict[str, etree._Element] = field(default_factory=dict)
+    # Built on the first `location` call: one is asked per finding, so each must cost O(log n).
+    _starts: list[int] | None = field(default=None, init=False, repr=False, compare=False)
+    _run_indexes: dict[etree._Element, dict[etree._Element, int]] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
 
     def location(self, start: int) -> dict[str, object] | None:
         """Story, paragraph and run of a character offset, for JSON output."""
-        for segment in self.segments:
-            if segment.start <= start < segment.end or (start == segment.end == len(self.text)):
-                run_index = None
-                if segment.run is not None:
-                    paragraph = segment.run.getparent()
-                    while paragraph is not None and paragraph.tag != w("p"):
-                        paragraph = paragraph.getparent()
-                    if paragraph is not None:
-                        run_index = list(paragraph.iter(w("r"))).index(segment.run)
-                return {"story": segment.story, "paragraph": segment.paragraph, "run": run_index,
-                        "offset_in_run": segment.run_offset + (start - segment.start)}
+        segment = self.segment_at(start)
+        if segment is None:
+            return None
+        return {"story": segment.story, "paragraph": segment.paragraph, "run": self._run_index(segment.run),
+                "offset_in_run": segment.run_offset + (start - segment.start)}
+
+    def segment_at(self, offset: int) -> Segment | None:
+        """The segment that holds `offset` (the last one for the very end of the text)."""
+        if self._starts is None:
+            self._starts = [s.start for s in self.segments]
+        i = bisect_right(self._starts, offset) - 1
+        if i < 0:
+            return None
+        segment = self.segments[i]
+        if offset < segment.end or offset == segment.end == len(self.text):
+            return segment
         return None
+
+    def _run_index(self, run: etree._Element | None) -> int | None:
+        """Which run of its paragraph `run` is, counting every w:r inside it."""
+        if run is None:
+            return None
+        paragraph = run.getparent()
+        while paragraph is not None and paragraph.tag != w("p"):
+            paragraph = paragraph.getparent()
+        if paragraph is None:
+            return None
+        if paragraph not in self._run_indexes:
+            self._run_indexes[paragraph] = {r: k for k, r in enumerate(paragraph.iter(w("r")))}
+        return self._run_indexes[paragraph].get(run)
 
 
 class _Builder:
-    def __init__(self, styles: Styles, rels: dict[str, tuple[str, str]]):
+    def __init__(self, styles: Styles, rels: dict[str, tuple[str, str]], path: Path, max_chars: int | None):
         self.styles = styles
         self.rels = rels
+        self.path = path
+        self.max_chars = max_chars
         self.parts: list[str] = []
         self.length = 0
         self.segments: list[Segment] = []
@@ -91,6 +130,9 @@ class _Builder:
         start = self.length
         self.parts.append(text)
         self.length += len(text)
+        if self.max_chars is not None and self.length > self.max_chars:
+            raise InputError(self.path, f"текст документа длиннее {self.max_chars:,} знаков; разделите письмо на "
+                             "части".replace(",", " "))
         return start
 
     def story(self, root: etree._Element, name: str) -> None:
@@ -104,9 +146,7 @@ class _Builder:
             self.paragraph(element, story, counter[0])
             counter[0] += 1
         elif tag == w("tbl"):
-            for row in element.iter(w("tr")):
-                if row.getparent() is not element:
-                    continue
+            for row in element.iterchildren(w("tr")):
                 for cell in row.findall(w("tc")):
                     merge = cell.find(f"{w('tcPr')}/{w('vMerge')}")
                     if merge is not None and merge.get(w("val"), "continue") != "restart":
@@ -145,7 +185,7 @@ class _Builder:
             tag = child.tag
             if tag in _SKIP:
                 continue
-            if tag == w("r"):
+            if tag == _RUN:
                 self.run(child, story, index, style, link, field)
             elif tag == w("hyperlink"):
                 target = self.rels.get(child.get(f"{{{R}}}id", ""), ("", ""))[1] or child.get(w("anchor"))
@@ -168,25 +208,33 @@ class _Builder:
 
     def run(self, run: etree._Element, story: str, index: int, style: str | None, link: str | None,
             field: "_FieldState") -> None:
-        props = run.find(w("rPr"))
+        props = run.find(_RPR)
         fmt = self.styles.resolve(style, props)
+        hidden = fmt.has("vanish")
+        font = self.styles.font_name(fmt)
         offset = 0
         for child in run:
-            if child.tag == w("fldChar"):
-                field.change(child.get(w("fldCharType")), self)
+            tag = child.tag
+            if tag == _FLD_CHAR:
+                field.change(child.get(_FLD_CHAR_TYPE), self)
                 continue
-            if child.tag == w("instrText"):
-                field.instruction += child.text or ""
+            if tag == _INSTR_TEXT:
+                if len(field.instruction) < MAX_ATTRIBUTE_CHARS:  # enough for any real HYPERLINK "…"
+                    field.instruction += (child.text or "")[:MAX_ATTRIBUTE_CHARS]
                 continue
             text = run_text(child)
             if not text:
                 continue
-            if field.in_instruction or fmt.has("vanish"):
+            if offset + len(text) > MAX_RUN_CHARS:
+                raise InputError(self.path, f"в документе есть фрагмент текста длиннее {MAX_RUN_CHARS:,} знаков "
+                                 "без смены оформления; такого в письме не бывает — разбейте его на абзацы "
+                                 "или сохраните документ в Word заново".replace(",", " "))
+            if field.in_instruction or hidden:
                 offset += len(text)
                 continue
             start = self.add(text)
-            self.segments.append(Segment(start, self.length, story, index, run, offset, fmt,
-                                         self.styles.font_name(fmt), link or field.link))
+            self.segments.append(Segment(start, self.length, story, index, run, offset, fmt, font,
+                                         link or field.link))
             offset += len(text)
 
 
@@ -215,13 +263,14 @@ class _FieldState:
 
 def run_text(child: etree._Element) -> str:
     """The text a run child shows: w:t, a tab, a line break, a non-breaking hyphen."""
-    if child.tag == w("t"):
+    tag = child.tag
+    if tag == _TEXT:
         return child.text or ""
-    if child.tag == w("tab"):
+    if tag == _TAB:
         return "\t"
-    if child.tag in (w("br"), w("cr")):
+    if tag in _BREAKS:
         return "\n"
-    if child.tag == w("noBreakHyphen"):
+    if tag == _NO_BREAK_HYPHEN:
         return "-"
     return ""
 
@@ -232,28 +281,32 @@ def _shaded(shd: etree._Element | None) -> bool:
     return shd.get(w("fill"), "auto").lower() not in ("auto", "ffffff")
 
 
-def read_docx(path: Path) -> DocxText:
-    return assemble(open_package(path), path)
+def read_docx(path: Path, *, max_chars: int | None = MAX_TEXT_CHARS) -> DocxText:
+    """The text of a Word draft with its map back to the XML; refused with one line past `max_chars`
+    characters (None: no cap) or past the caps of the package."""
+    package = open_package(path)
+    try:
+        return assemble(package, path, max_chars=max_chars)
+    finally:
+        package.close()
 
 
-def assemble(package: Package, path: Path) -> DocxText:
+def assemble(package: Package, path: Path, *, max_chars: int | None = MAX_TEXT_CHARS) -> DocxText:
     """Build the checked text from a package; `annotate` calls it on python-docx's own XML tree,
     so that offsets and runs agree exactly."""
     document = package.part("word/document.xml")
     body = document.find(w("body")) if document is not None else None
     if body is None:
-        from ..errors import InputError
-
         raise InputError(str(path), "в документе нет основного текста (w:body)")
     styles = Styles.from_parts(package.part("word/styles.xml"), package.part("word/theme/theme1.xml"))
-    doc_rels = package.relationships.get("word/document.xml", {})
-    builder = _Builder(styles, doc_rels)
+    doc_rels = package.rels("word/document.xml")
+    builder = _Builder(styles, doc_rels, path, max_chars)
     headers, footers = _header_footer_parts(body, doc_rels, document)
     header_start = builder.length
     for part in headers:
         root = package.part(part)
         if root is not None:
-            builder.rels = package.relationships.get(part, {})
+            builder.rels = package.rels(part)
             builder.story(root, "header")
     header_text = "".join(builder.parts)[header_start:]
     builder.rels = doc_rels
@@ -261,13 +314,13 @@ def assemble(package: Package, path: Path) -> DocxText:
     for part in footers:
         root = package.part(part)
         if root is not None:
-            builder.rels = package.relationships.get(part, {})
+            builder.rels = package.rels(part)
             builder.story(root, "footer")
     for kind in ("footnote", "endnote"):
         root = package.part(f"word/{kind}s.xml")
         if root is None:
             continue
-        builder.rels = package.relationships.get(f"word/{kind}s.xml", {})
+        builder.rels = package.rels(f"word/{kind}s.xml")
         for note in root.findall(w(kind)):
             if note.get(w("type")) in ("separator", "continuationSeparator", "continuationNotice"):
                 continue
@@ -287,8 +340,8 @@ def _header_footer_parts(body: etree._Element, rels: dict[str, tuple[str, str]],
                          document: etree._Element) -> tuple[list[str], list[str]]:
     """Header and footer parts the sections use: the default ones, first-page ones only with
     titlePg. Each part once, in order."""
-    headers: list[str] = []
-    footers: list[str] = []
+    headers: dict[str, None] = {}  # ordered sets: a document may have thousands of sections
+    footers: dict[str, None] = {}
     for sect in body.iter(w("sectPr")):
         title_page = sect.find(w("titlePg")) is not None and sect.find(w("titlePg")).get(w("val"), "1") not in ("0", "false")
         for ref_tag, target in ((w("headerReference"), headers), (w("footerReference"), footers)):
@@ -298,6 +351,6 @@ def _header_footer_parts(body: etree._Element, rels: dict[str, tuple[str, str]],
                     continue
                 part = rels.get(ref.get(f"{{{R}}}id", ""), ("", ""))[1]
                 name = "word/" + part.lstrip("/").removeprefix("word/")
-                if part and name not in target:
-                    target.append(name)
-    return headers, footers
+                if part:
+                    target.setdefault(name)
+    return list(headers), list(footers)

@@ -7,6 +7,7 @@ uses the hAnsi slot, and a theme reference (minorHAnsi) resolves through theme1.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from lxml import etree
@@ -15,6 +16,7 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 TOGGLES = ("b", "i", "caps", "smallCaps", "strike", "dstrike", "vanish")
 EFFECTS = ("outline", "shadow", "emboss", "imprint", "effect")
+_HALF_POINTS = re.compile(r"[0-9]{1,5}")  # ASCII digits only: int() of "²" or of 5,000 digits raises
 
 
 def w(tag: str) -> str:
@@ -50,6 +52,10 @@ class Styles:
     styles: dict[str, etree._Element]
     theme_fonts: dict[str, str] = field(default_factory=dict)
     default_paragraph: str | None = None
+    # (paragraph style, direct rPr as XML) -> format. Runs repeat a handful of formats; sharing one
+    # RunFormat also shares its strings, where resolving anew copied every inherited value per run.
+    _formats: dict[tuple[str | None, bytes | None], RunFormat] = field(
+        default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_parts(cls, styles_xml: etree._Element | None, theme_xml: etree._Element | None) -> Styles:
@@ -84,6 +90,13 @@ class Styles:
         return list(reversed(chain))
 
     def resolve(self, paragraph_style: str | None, run_props: etree._Element | None) -> RunFormat:
+        key = (paragraph_style, etree.tostring(run_props, with_tail=False) if run_props is not None else None)
+        fmt = self._formats.get(key)
+        if fmt is None:
+            fmt = self._formats[key] = self._resolve(paragraph_style, run_props)
+        return fmt
+
+    def _resolve(self, paragraph_style: str | None, run_props: etree._Element | None) -> RunFormat:
         fmt = _apply(RunFormat(), self.defaults, toggle=False)
         for style in self._chain(paragraph_style or self.default_paragraph):
             fmt = _apply(fmt, style.find(w("rPr")), toggle=True)
@@ -138,7 +151,7 @@ def _apply(fmt: RunFormat, props: etree._Element | None, toggle: bool) -> RunFor
     if any(props.find(w(name)) is not None and _on(props.find(w(name))) for name in EFFECTS):
         changes["effect"] = True
     sz = props.find(w("sz"))
-    if sz is not None and sz.get(w("val"), "").isdigit():
+    if sz is not None and _HALF_POINTS.fullmatch(sz.get(w("val"), "")):
         changes["size"] = int(sz.get(w("val"))) / 2
     fonts = props.find(w("rFonts"))
     if fonts is not None:
