@@ -105,7 +105,7 @@ class Linter:
         offsets into `report.text`; `report.to_dict()` adds where each one is in the document."""
         from .docx import read_docx
 
-        source = read_docx(Path(path))
+        source = read_docx(Path(path), max_chars=self.max_characters)
         self._within_cap(source.text)
         analysed_text, suppressions = find_suppressions(source.text)
         doc = analyze(analysed_text)

@@ -397,11 +397,13 @@ def shortening(doc: Document, params: Mapping[str, Any], options: Mapping[str, A
     each, with the full word; after a number the word agrees with it («48 312 руб.» → «рублей»)."""
     shortenings: dict[str, str] = options["_shortenings"]
     skip = options["_units"] | {_shortening_key(a) for a in options["allow"]}
-    links = [(t.start, t.end) for t in doc.tokens if t.kind == LINK]
+    links = [(t.start, t.end) for t in doc.tokens if t.kind == LINK]  # in text order, disjoint
+    link_starts = [a for a, _ in links]
     starts = [t.start for t in doc.tokens]
     seen: set[str] = set()
     for m in options["_pattern"].finditer(doc.text):
-        if any(a < m.end() and m.start() < b for a, b in links):
+        i = bisect_left(link_starts, m.end()) - 1  # the last link that starts before the match ends
+        if i >= 0 and links[i][1] > m.start():
             continue
         text = m.group(0).rstrip()
         parts = [p for p in re.split(r"\s*[-–]\s*(?=\w)", text) if p]

@@ -34,7 +34,7 @@ MAX_PART_BYTES = 20 * 1024 * 1024
 # tag and 250 an attribute, and the reader adds about 270 bytes per paragraph or run: 800,000 keep
 # the trees and the map under about 320 MB. A letter has a few thousand, a 100-page report 250,000.
 MAX_NODES = 800_000
-# One attribute value. Names, colours, sizes and links are short (Word caps a hyperlink at 2,083
+# One attribute value. Names, colours, sizes and links are short (a long link is a few thousand
 # characters); a value of megabytes is an attack, and every run that inherits it would copy it.
 MAX_ATTRIBUTE_CHARS = 64 * 1024
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
