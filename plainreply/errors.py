@@ -42,5 +42,10 @@ class TextTooLongError(PlainreplyError):
     def __init__(self, length: int, limit: int):
         self.length = length
         self.limit = limit
-        super().__init__(f"текст слишком длинный: {length:,} знаков при пределе {limit:,}; разделите его на части "
-                         "или поднимите предел max_characters в настройках".replace(",", " "))
+        super().__init__(f"текст слишком длинный: {_grouped(length)} знаков при пределе {_grouped(limit)}; "
+                         "разделите его на части или поднимите предел max_characters в настройках")
+
+
+def _grouped(number: int) -> str:
+    """2 000 000: thousands set apart by spaces, as Russian writes them."""
+    return f"{number:,}".replace(",", " ")
