@@ -14,6 +14,7 @@ from typing import Iterator
 import razdel
 
 from .morph import Morph, fold, morph
+from .tokenize import tokenize
 
 WORD, NUMBER, PUNCT, LINK, SYMBOL = "word", "number", "punct", "link", "symbol"
 
@@ -52,26 +53,9 @@ class Token:
     end: int
     kind: str
     index: int
-    # Checks read a token's parse dozens of times: keep it on the token after the first read.
-    _morph: Morph | None = field(default=None, compare=False, repr=False)
-    _key: str | None = field(default=None, compare=False, repr=False)
-
-    @property
-    def key(self) -> str:
-        """The text folded for comparison (lower case, ё as е); checks ask for it millions of times."""
-        folded = self._key
-        if folded is None:
-            folded = fold(self.text)
-            object.__setattr__(self, "_key", folded)
-        return folded
-
-    @property
-    def morph(self) -> Morph:
-        parsed = self._morph
-        if parsed is None:
-            parsed = morph(self.text)
-            object.__setattr__(self, "_morph", parsed)
-        return parsed
+    # Checks read a token's parse and folded text millions of times: both are kept on the token.
+    morph: Morph = field(compare=False, repr=False)
+    key: str = field(compare=False, repr=False)  # the text folded for comparison (lower case, ё as е)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +140,20 @@ def line_ends_sentence(line: str, next_line: str) -> bool:
     return words <= HEADING_MAX_WORDS or line.isupper() or next_line.isupper()
 
 
+_FORMS_KEPT = 262_144
+_forms: dict[str, tuple[str, str, Morph]] = {}
+
+
+def _form(token_text: str) -> tuple[str, str, Morph]:
+    """The kind, folded text and parse of a token's text, worked out once per distinct text."""
+    form = _forms.get(token_text)
+    if form is None:
+        if len(_forms) >= _FORMS_KEPT:  # bounded: an archive of letters brings new words forever
+            _forms.clear()
+        form = _forms[token_text] = (_kind(token_text), fold(token_text), morph(token_text))
+    return form
+
+
 def _kind(token_text: str) -> str:
     if _LETTER.search(token_text):
         return WORD
@@ -181,12 +179,12 @@ def segment(text: str) -> tuple[list[Paragraph], list[Sentence], list[Token]]:
             for sent in razdel.sentenize(chunk):
                 s_start, s_end = g_start + sent.start, g_start + sent.stop
                 first = len(tokens)
-                for tok in razdel.tokenize(text[s_start:s_end]):
-                    t_start, t_end = s_start + tok.start, s_start + tok.stop
+                for t_start, t_end, t_text in tokenize(text[s_start:s_end]):
+                    t_start, t_end = s_start + t_start, s_start + t_end
                     while link_index < len(links) and links[link_index][1] <= t_start:
                         link_index += 1
                     in_link = link_index < len(links) and links[link_index][0] < t_end
-                    kind = LINK if in_link else _kind(tok.text)
-                    tokens.append(Token(tok.text, t_start, t_end, kind, len(tokens)))
+                    kind, key, parsed = _form(t_text)
+                    tokens.append(Token(t_text, t_start, t_end, LINK if in_link else kind, len(tokens), parsed, key))
                 sentences.append(Sentence(s_start, s_end, len(sentences), paragraph.index, first, len(tokens)))
     return paragraphs, sentences, tokens

@@ -49,6 +49,7 @@ def _prepare(options: dict[str, Any], path: Path, rule_id: str) -> dict[str, Any
     prepared = dict(options)
     prepared["_lexicon"] = Lexicon(words, parts)
     prepared["_verdicts"] = {}
+    prepared["_plain"] = {}
     prepared["_governs"] = {fold(k): frozenset(v) for k, v in options["joinable_prepositions"].items()}
     return prepared
 
@@ -70,6 +71,10 @@ def spelling(doc: Document, params: Mapping[str, Any], options: Mapping[str, Any
         for k, token in enumerate(tokens):
             if k in done or token.kind != WORD:  # every test below starts from a word
                 continue
+            if _plain(token.text, lexicon, options):
+                following = tokens[k + 1] if k + 1 < len(tokens) else None
+                if following is None or following.kind != WORD or _plain(following.text, lexicon, options):
+                    continue  # most words: correct, and no half of a compound written apart
             if len(token.text) > MAX_WORD_LETTERS:
                 # Corrections one edit away from such a word would be millions of strings.
                 if _CYRILLIC_WORD.match(token.text):
@@ -105,6 +110,20 @@ def spelling(doc: Document, params: Mapping[str, Any], options: Mapping[str, Any
 
 
 _VERDICTS_KEPT = 100_000
+
+
+def _plain(text: str, lexicon: Lexicon, options: Mapping[str, Any]) -> bool:
+    """A correct lower-case word that is no listed first part: nothing below can flag it, nor join
+    it to the next word when that one is plain too. Remembered per word form, as the verdicts are."""
+    plain: dict[str, bool] = options["_plain"]
+    known = plain.get(text)
+    if known is None:
+        if len(plain) >= _VERDICTS_KEPT:
+            plain.clear()
+        known = plain[text] = len(text) <= MAX_WORD_LETTERS and text.islower() \
+            and _CYRILLIC_WORD.match(text) is not None and fold(text) not in lexicon.parts \
+            and lexicon.knows(text) and _verdict(text, lexicon, options, dotted=False) is None
+    return known
 
 
 def _misspelling(token: Token, lexicon: Lexicon, options: Mapping[str, Any], dotted: bool) -> Hit | None:

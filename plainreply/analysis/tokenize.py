@@ -1,0 +1,46 @@
+"""razdel's tokens, with the work for each whitespace-separated chunk done once per process.
+
+razdel never joins atoms across whitespace, and its rules look past a chunk's edge at one atom
+only, when the chunk begins or ends with a dash, an underscore, a dot, a comma or a slash
+(«кто -то», «1 ,5»). So the tokens of a chunk depend on the chunk and, in those cases, on the
+neighbouring character: a chunk read with its neighbours once is read the same way everywhere.
+Official letters repeat their words: most chunks come from the cache.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterator
+
+import razdel
+from razdel.segmenters.punct import DASHES
+from razdel.segmenters.tokenize import ATOM
+
+_CHUNK = re.compile(r"\S+")
+# razdel's Rule2112 looks one atom past these: «кто -то» is one token «-то», «- то» two.
+_LOOKS_AROUND = frozenset(DASHES + "_.,/\\")
+
+
+def tokenize(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, text) of each token, exactly as razdel.tokenize gives them."""
+    chunks = [(m.start(), m.group()) for m in _CHUNK.finditer(text)]
+    last = len(chunks) - 1
+    for i, (start, chunk) in enumerate(chunks):
+        before = chunks[i - 1][1][-1] if i > 0 and chunk[0] in _LOOKS_AROUND else ""
+        after = chunks[i + 1][1][0] if i < last and chunk[-1] in _LOOKS_AROUND else ""
+        for offset, piece in _pieces(before, chunk, after):
+            yield start + offset, start + offset + len(piece), piece
+
+
+@lru_cache(maxsize=131_072)
+def _pieces(before: str, chunk: str, after: str) -> tuple[tuple[int, str], ...]:
+    if ATOM.fullmatch(chunk):
+        return ((0, chunk),)  # one atom («обращение», «2026», «,»): nothing to split
+    prefix = before + " " if before else ""
+    end = len(prefix) + len(chunk)
+    return tuple(
+        (token.start - len(prefix), token.text)
+        for token in razdel.tokenize(prefix + chunk + (" " + after if after else ""))
+        if len(prefix) <= token.start and token.stop <= end
+    )
