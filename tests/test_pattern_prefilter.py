@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from plainreply.engine.patterns import PatternCheck, required_strings
+from plainreply.engine.patterns import PatternCheck, required_strings, required_words
+from plainreply.analysis import analyze
 from plainreply.linter import default_linter
 
 LETTERS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "replies-dev.jsonl"
@@ -36,6 +37,28 @@ def test_only_what_a_match_cannot_lack_is_required(pattern, required):
     assert required_strings(re.compile(pattern)) == required
 
 
+@pytest.mark.parametrize(("pattern", "words"), [
+    (r"\b(што|щас|ета)\b", [{"што", "щас", "ета"}]),
+    (r"\bв\s+виду\s+того\b", [{"виду"}, {"того"}]),       # «в» is too short to test
+    (r"\b(как|кто)\s+(то|либо)\b", [{"как", "кто"}, {"то", "либо"}]),
+    (r"\bзем\.\s*участ\w*", [{"зем"}]),                   # «участ…» goes on: no whole word
+    (r"\b(?-i:ЕГРН)\b", [{"егрн"}]),
+    (r"\b(?:бред|ерунд[аеуыо]й?)", []),                    # «бреда» also matches: no whole word
+    (r"(?:а|бв)\s", []),
+    (r"(?a)\bвы\b", []),                                   # ASCII \b does not see Cyrillic words
+])
+def test_required_words_are_whole_words_every_match_holds(pattern, words):
+    assert [set(w) for w in required_words(re.compile(pattern, re.IGNORECASE))] == words
+
+
+def test_a_whole_word_pattern_finds_the_word_in_any_case_and_not_inside_another_word():
+    check = PatternCheck.from_rule({"patterns": [{"regex": r"\b(ета|щас)\b"}]}, "test.yaml", "test")
+    assert check.patterns[0].required_words == (frozenset({"ета", "щас"}),)
+    assert list(check.run(analyze("Исполнение бюджета за 2025 год."), {})) == []
+    hits = list(check.run(analyze("ЕТА справка готова, щас отправим."), {}))
+    assert [(h.start, h.end) for h in hits] == [(0, 3), (20, 23)]
+
+
 def _texts() -> list[str]:
     linter = default_linter()
     texts = [text for rule in linter.ruleset.rules for text in (*rule.examples.bad, *rule.examples.good)]
@@ -45,15 +68,25 @@ def _texts() -> list[str]:
     return texts
 
 
-def test_a_pattern_that_matches_a_text_always_finds_its_required_string_there():
+def _matches(prefiltered: str) -> list[tuple[object, str]]:
+    """(pattern, text) for every default pattern with a prefilter that matches one of the texts."""
     patterns = [p for rule in default_linter().ruleset.rules if isinstance(rule.check, PatternCheck)
                 for p in rule.check.patterns]
-    assert sum(bool(p.required) for p in patterns) > len(patterns) // 2
-    checked = 0
-    for text in _texts():
-        folded = text.casefold()
-        for pattern in patterns:
-            if pattern.required and pattern.regex.search(text):
-                checked += 1
-                assert any(word in folded for word in pattern.required), (pattern.regex.pattern, text)
-    assert checked >= 50
+    assert sum(bool(getattr(p, prefiltered)) for p in patterns) > len(patterns) // 2
+    return [(pattern, text) for text in _texts() for pattern in patterns
+            if getattr(pattern, prefiltered) and pattern.regex.search(text)]
+
+
+def test_a_pattern_that_matches_a_text_always_finds_its_required_string_there():
+    matches = _matches("required")
+    assert len(matches) >= 50
+    for pattern, text in matches:
+        assert any(word in text.casefold() for word in pattern.required), (pattern.regex.pattern, text)
+
+
+def test_a_pattern_that_matches_a_text_always_finds_its_required_words_there():
+    matches = _matches("required_words")
+    assert len(matches) >= 30
+    for pattern, text in matches:
+        words = {w.casefold() for w in re.findall(r"\w+", text)}
+        assert all(words & needed for needed in pattern.required_words), (pattern.regex.pattern, text)

@@ -8,7 +8,9 @@ match). Both are `re` templates: `\\1`, `\\g<name>` refer to the pattern's group
 
 Most patterns name words that a given letter does not contain («бред», «в виду того»). Before a
 pattern scans the text, a substring test asks whether one of the words every match must contain is
-there at all; scanning with `re` costs far more than `in`.
+there at all; scanning with `re` costs far more than `in`. A pattern that opens with whole words
+(«\\b(што|щас|ета)\\b», «\\bпол\\s+…») is tested against the set of the text's words instead: «ета»
+is inside «бюджета», but no letter about a budget holds the word «ета».
 """
 
 from __future__ import annotations
@@ -33,6 +35,8 @@ class Pattern:
     replace: str | None = None
     # Every match contains one of these strings (compared case-folded); empty: no such knowledge.
     required: tuple[str, ...] = ()
+    # Every match contains a word of each set as a whole word (case-folded).
+    required_words: tuple[frozenset[str], ...] = ()
 
 
 class PatternCheck:
@@ -54,11 +58,17 @@ class PatternCheck:
         return cls([_pattern(item, flags, path, rule_id, f"patterns[{i}]") for i, item in enumerate(raw)])
 
     def run(self, doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
-        links = _Spans([(t.start, t.end) for t in doc.tokens if t.kind == LINK])
+        links = _link_spans(doc)
         taken = _Spans([])
         folded = None
+        words = None
         for pattern in self.patterns:
-            if pattern.required:
+            if pattern.required_words:
+                if words is None:
+                    words = _words(doc)
+                if any(words.isdisjoint(needed) for needed in pattern.required_words):
+                    continue
+            elif pattern.required:
                 if folded is None:
                     folded = _folded_text(doc)
                 if not any(word in folded for word in pattern.required):
@@ -104,7 +114,8 @@ def _pattern(item: Any, flags: int, path: object, rule_id: str, field: str) -> P
             raise RuleFileError(path, "замена должна быть непустой строкой; чтобы убрать знак, "
                                       "включите в выражение соседний символ", rule_id, f"{field}.replace")
         _check_template(regex, replace, path, rule_id, f"{field}.replace")
-    return Pattern(regex, suggest, str(item.get("note", "") or ""), replace, required_strings(regex))
+    return Pattern(regex, suggest, str(item.get("note", "") or ""), replace, required_strings(regex),
+                   required_words(regex))
 
 
 def nested_repeat(regex: re.Pattern[str]) -> bool:
@@ -134,6 +145,24 @@ def nested_repeat(regex: re.Pattern[str]) -> bool:
     return walk(tree, False)
 
 
+def _link_spans(doc: Document) -> _Spans:
+    spans = doc.shared.get("pattern-link-spans")
+    if spans is None:
+        spans = doc.shared["pattern-link-spans"] = _Spans([(t.start, t.end) for t in doc.tokens if t.kind == LINK])
+    return spans  # type: ignore[return-value]
+
+
+_WORD_RUN = re.compile(r"\w+")
+
+
+def _words(doc: Document) -> frozenset[str]:
+    """Every run of word characters in the text, case-folded: what `required_words` is tested on."""
+    words = doc.shared.get("casefolded-words")
+    if words is None:
+        words = doc.shared["casefolded-words"] = frozenset(w.casefold() for w in set(_WORD_RUN.findall(doc.text)))
+    return words  # type: ignore[return-value]
+
+
 def _folded_text(doc: Document) -> str:
     folded = doc.shared.get("casefolded-text")
     if folded is None:
@@ -158,6 +187,91 @@ def required_strings(regex: re.Pattern[str]) -> tuple[str, ...]:
     if not found or len(found) > _MAX_REQUIRED or not all(map(_telling, found)):
         return ()
     return tuple(sorted(found))
+
+
+_CYRILLIC_WORD = re.compile(r"[а-яё]{2,}")
+
+
+def required_words(regex: re.Pattern[str]) -> tuple[frozenset[str], ...]:
+    """Sets of case-folded words: every match of `regex` holds a word of each set as a whole word.
+    Such a word stands in the pattern's main sequence between word edges: `\\b`, a space, a dot
+    («\\bв\\s+виду\\s+того\\b» gives {виду}, {того}; «\\b(што|щас)\\b» gives {што, щас}).
+    Only Cyrillic words of two letters or more: their case-folding is the one `re` matches by.
+    Empty when the pattern has no such word."""
+    if regex.flags & re.ASCII:
+        return ()  # `\\b` would not see Cyrillic letters as word characters
+    try:
+        from re import _constants as codes, _parser as parser
+        tree = list(parser.parse(regex.pattern, regex.flags))
+        found = _whole_words(tree, codes)
+    except Exception:  # a future `re` may change its private parser: then no shortcut, same results
+        return ()
+    return tuple(words for words in found
+                 if len(words) <= _MAX_REQUIRED and all(_CYRILLIC_WORD.fullmatch(w) for w in words))
+
+
+def _whole_words(items: list, codes: Any) -> list[frozenset[str]]:
+    found = []
+    for i, item in enumerate(items):
+        if i == 0 or not _ends_word(items[i - 1], codes):
+            continue
+        j = i
+        words = [""]
+        while j < len(items):
+            choices = _word_choices([items[j]], codes)
+            if choices is None:
+                break
+            words = [w + c for w in words for c in choices]
+            j += 1
+            if len(words) > _MAX_REQUIRED:
+                break
+        if j > i and j < len(items) and _ends_word(items[j], codes) and len(words) <= _MAX_REQUIRED:
+            found.append(frozenset(w.casefold() for w in words))
+    return found
+
+
+def _word_choices(items: list, codes: Any) -> list[str] | None:
+    """The strings of word characters a sequence of literals and choices spells, or None when it
+    holds anything else (a class like \\w, a repeat, a character that is no letter)."""
+    words = [""]
+    for op, arg in items:
+        if op is codes.LITERAL and _WORD_RUN.match(chr(arg)):
+            choices = [chr(arg)]
+        elif op is codes.IN and arg and all(m is codes.LITERAL and _WORD_RUN.match(chr(v)) for m, v in arg):
+            choices = [chr(v) for _, v in arg]
+        elif op is codes.SUBPATTERN:
+            choices = _word_choices(list(arg[-1]), codes)
+        elif op is codes.BRANCH:
+            choices = []
+            for branch in arg[1]:
+                inner = _word_choices(list(branch), codes)
+                if inner is None:
+                    return None
+                choices += inner
+        else:
+            return None
+        if choices is None or not choices:
+            return None
+        words = [w + c for w in words for c in choices]
+        if len(words) > _MAX_REQUIRED:
+            return None
+    return words
+
+
+def _ends_word(item: tuple, codes: Any) -> bool:
+    """`\\b`, or one or more characters none of which is a word character."""
+    op, arg = item
+    if (op, arg) == (codes.AT, codes.AT_BOUNDARY):
+        return True
+    if op is codes.LITERAL:
+        return not _WORD_RUN.match(chr(arg))
+    if op is codes.IN:
+        return all(member is codes.CATEGORY and value in (codes.CATEGORY_SPACE, codes.CATEGORY_UNI_SPACE)
+                   or member is codes.LITERAL and not _WORD_RUN.match(chr(value)) for member, value in arg)
+    if op in (codes.MAX_REPEAT, codes.MIN_REPEAT, getattr(codes, "POSSESSIVE_REPEAT", None)) and arg[0] >= 1:
+        body = list(arg[2])
+        return len(body) == 1 and _ends_word(body[0], codes)
+    return False
 
 
 def _telling(required: str) -> bool:
