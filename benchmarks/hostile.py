@@ -46,6 +46,10 @@ NESTED_REGEX_RULE = NESTED_RULE.replace(
     "    check: phrases\n    entries:\n      - match: в? на? по? за? под? над? при? для? без? из? от? до? к? о? у? с? очереди\n",
     "    check: patterns\n    patterns:\n      - regex: '(?:\\w+\\s?)+$'\n")
 
+# No repeat inside a repeat, so it loads; on a long run of «а» without «б» it would try 2^n splits.
+BACKTRACKING_REGEX_RULE = NESTED_REGEX_RULE.replace("'(?:\\w+\\s?)+$'", "'(?:а|аа)+б'").replace(
+    "Прием в порядке очереди.", "Ааб.").replace("Выдача в порядке очереди.", "Аб.")
+
 
 def text_case(text: str, name: str = "letter.txt") -> Callable[[Path], list[str]]:
     def build(folder: Path) -> list[str]:
@@ -54,12 +58,12 @@ def text_case(text: str, name: str = "letter.txt") -> Callable[[Path], list[str]
     return build
 
 
-def rule_case(rule: str) -> Callable[[Path], list[str]]:
+def rule_case(rule: str, letter: str = PROSE * 20) -> Callable[[Path], list[str]]:
     def build(folder: Path) -> list[str]:
         (folder / "kb").mkdir()
         (folder / "kb" / "greedy.yaml").write_text(rule, encoding="utf-8")
         (folder / "pyproject.toml").write_text('[tool.plainreply]\nrule_dirs = ["kb"]\n', encoding="utf-8")
-        (folder / "letter.txt").write_text(PROSE * 20, encoding="utf-8")
+        (folder / "letter.txt").write_text(letter, encoding="utf-8")
         return ["letter.txt"]
     return build
 
@@ -85,6 +89,7 @@ CASES: dict[str, Callable[[Path], list[str]]] = {
     "wrong-encoding": bytes_case(PROSE.encode("cp1251") * 10, "letter.txt"),
     "nested-optional-rule": rule_case(NESTED_RULE),
     "nested-repeat-regex-rule": rule_case(NESTED_REGEX_RULE),
+    "backtracking-regex-rule": rule_case(BACKTRACKING_REGEX_RULE, PROSE + "а" * 60 + "."),
 }
 
 

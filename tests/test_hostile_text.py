@@ -143,3 +143,29 @@ def test_suppression_markers_are_blanked_in_place():
     assert len(blanked) == len(text) and "plainreply" not in blanked
     assert blanked.startswith("Данный вопрос решен. ") and blanked.endswith("\nДанный участок свободен.")
     assert len(suppressions) == 1
+
+
+def test_a_user_pattern_that_backtracks_without_end_is_stopped_by_its_budget(tmp_path, monkeypatch):
+    # «(?:а|аа)+б» has no repeat inside a repeat, so it passes the load-time test, yet on a run of
+    # «а» without «б» it tries every way to split the run: 2^50 attempts. The budget stops it.
+    from plainreply.config import Config
+    from plainreply.engine import patterns
+
+    path = tmp_path / "kb.yaml"
+    path.write_text(textwrap.dedent(RULE_WITH.format(check="patterns\n    patterns:\n      - regex: '(?:а|аа)+б'"))
+                    .replace("Прием в порядке очереди.", "Ааб.").replace("Выдача в порядке очереди.", "Аб."),
+                    encoding="utf-8")
+    monkeypatch.setattr(patterns, "USER_PATTERN_BUDGET", 0.5)
+    linter = Linter(Config(rule_dirs=(tmp_path,)))
+    assert [f.rule for f in linter.check("Ответ: аб.").findings if f.rule == "kb-greedy"] == ["kb-greedy"]
+    with pytest.raises(RuleFileError) as info:
+        linter.check("Ответ: " + "а" * 50 + ".")
+    assert info.value.rule == "kb-greedy" and info.value.field == "patterns[0].regex"
+    assert str(path) in str(info.value) and "остановлено" in str(info.value) and "\n" not in str(info.value)
+
+
+def test_shipped_patterns_run_without_the_budget_machinery():
+    from plainreply.engine.patterns import PatternCheck
+
+    checks = [r.check for r in plainreply.linter.default_linter().ruleset.rules if isinstance(r.check, PatternCheck)]
+    assert checks and all(p.bounded is None for c in checks for p in c.patterns)

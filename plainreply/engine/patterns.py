@@ -8,7 +8,11 @@ match). Both are `re` templates: `\\1`, `\\g<name>` refer to the pattern's group
 
 Most patterns name words that a given letter does not contain («бред», «в виду того»). Before a
 pattern scans the text, a substring test asks whether one of the words every match must contain is
-there at all; scanning with `re` costs far more than `in`. A pattern that opens with whole words
+there at all; scanning with `re` costs far more than `in`.
+
+A pattern from a user's rule folder also runs under a time budget: `re` cannot be stopped once a
+match attempt has begun, so such patterns are compiled a second time with the `regex` module,
+which can (`timeout=`). Patterns shipped in rules/ are reviewed and run with `re` alone. A pattern that opens with whole words
 («\\b(што|щас|ета)\\b», «\\bпол\\s+…») is tested against the set of the text's words instead: «ета»
 is inside «бюджета», but no letter about a budget holds the word «ета».
 """
@@ -16,15 +20,21 @@ is inside «бюджета», but no letter about a budget holds the word «ет
 from __future__ import annotations
 
 import re
+import time
 from bisect import bisect_left
 from heapq import merge
 from itertools import accumulate
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Iterator, Mapping
 
 from ..analysis import LINK, Document
 from ..errors import RuleFileError
+from ..resources import rules_dir
 from .model import Hit
+
+# Seconds that all patterns of one user rule may spend on one text.
+USER_PATTERN_BUDGET = 5.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,14 +47,20 @@ class Pattern:
     required: tuple[str, ...] = ()
     # Every match contains a word of each set as a whole word (case-folded).
     required_words: tuple[frozenset[str], ...] = ()
+    # The same expression compiled by the `regex` module, for patterns that run under a budget.
+    bounded: Any = None
+    field: str = ""
 
 
 class PatternCheck:
     needs_syntax = False
     fields = {"patterns", "case_sensitive"}
 
-    def __init__(self, patterns: list[Pattern]):
+    def __init__(self, patterns: list[Pattern], path: object = "", rule_id: str = ""):
         self.patterns = patterns
+        self.path = path
+        self.rule_id = rule_id
+
 
     @classmethod
     def from_rule(cls, data: Mapping[str, Any], path: object, rule_id: str) -> PatternCheck:
@@ -55,13 +71,16 @@ class PatternCheck:
         if not isinstance(case_sensitive, bool):
             raise RuleFileError(path, "значение должно быть true или false", rule_id, "case_sensitive")
         flags = 0 if case_sensitive else re.IGNORECASE
-        return cls([_pattern(item, flags, path, rule_id, f"patterns[{i}]") for i, item in enumerate(raw)])
+        bounded = not _shipped(path)
+        patterns = [_pattern(item, flags, path, rule_id, f"patterns[{i}]", bounded) for i, item in enumerate(raw)]
+        return cls(patterns, path, rule_id)
 
     def run(self, doc: Document, params: Mapping[str, Any]) -> Iterator[Hit]:
         links = _link_spans(doc)
         taken = _Spans([])
         folded = None
         words = None
+        started = time.monotonic()
         for pattern in self.patterns:
             if pattern.required_words:
                 if words is None:
@@ -75,7 +94,7 @@ class PatternCheck:
                     continue
             # One pattern's matches never overlap each other; an earlier pattern's match wins.
             kept = []
-            for m in pattern.regex.finditer(doc.text):
+            for m in self._matches(pattern, doc.text, started):
                 start, end = m.span()
                 if links.overlaps(start, end) or taken.overlaps(start, end):
                     continue
@@ -86,8 +105,27 @@ class PatternCheck:
             if kept:
                 taken = taken.merged(kept)
 
+    def _matches(self, pattern: Pattern, text: str, started: float) -> Iterator[Any]:
+        if pattern.bounded is None:
+            yield from pattern.regex.finditer(text)
+            return
+        budget = USER_PATTERN_BUDGET
+        try:
+            yield from pattern.bounded.finditer(text, timeout=max(budget - (time.monotonic() - started), 0.001))
+        except TimeoutError:
+            raise RuleFileError(self.path, f"выражение проверяло текст дольше {budget:g} с и остановлено; "
+                                "упростите его", self.rule_id, f"{pattern.field}.regex") from None
 
-def _pattern(item: Any, flags: int, path: object, rule_id: str, field: str) -> Pattern:
+
+def _shipped(path: object) -> bool:
+    """A rule file of the package's own rules/ folder (reviewed), not one of a user's folder."""
+    try:
+        return Path(str(path)).resolve().is_relative_to(rules_dir().resolve())
+    except (OSError, ValueError):
+        return False
+
+
+def _pattern(item: Any, flags: int, path: object, rule_id: str, field: str, bounded: bool) -> Pattern:
     if not isinstance(item, Mapping):
         raise RuleFileError(path, "запись должна быть словарем с полем regex", rule_id, field)
     unknown = set(item) - {"regex", "suggest", "note", "replace"}
@@ -115,7 +153,16 @@ def _pattern(item: Any, flags: int, path: object, rule_id: str, field: str) -> P
                                       "включите в выражение соседний символ", rule_id, f"{field}.replace")
         _check_template(regex, replace, path, rule_id, f"{field}.replace")
     return Pattern(regex, suggest, str(item.get("note", "") or ""), replace, required_strings(regex),
-                   required_words(regex))
+                   required_words(regex), _bounded(source, flags, path, rule_id, field) if bounded else None, field)
+
+
+def _bounded(source: str, flags: int, path: object, rule_id: str, field: str) -> Any:
+    import regex as bounded_re  # only user rule folders need it
+
+    try:
+        return bounded_re.compile(source, bounded_re.VERSION0 | (bounded_re.IGNORECASE if flags & re.IGNORECASE else 0))
+    except bounded_re.error as exc:
+        raise RuleFileError(path, f"ошибка в регулярном выражении: {exc}", rule_id, f"{field}.regex") from None
 
 
 def nested_repeat(regex: re.Pattern[str]) -> bool:
