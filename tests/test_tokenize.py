@@ -26,6 +26,7 @@ def razdel_tokens(text: str) -> list[tuple[int, int, str]]:
     "Т. е. ул. Ленина, д. 5-а, кв. 12/3; e-mail: info@mail.ru",
     "- начало с дефиса и конец с дефисом -",
     "«Цитата»… (скобки) [и] {фигурные} № 5 § 2 %",
+    "ab -то, § -то, 5 -то, » -то, 5 ,5, x ,5, 5, 5 5 /5 5/ x x_ 5 _x ΔP -й",
 ])
 def test_tricky_edges_tokenise_as_razdel_does(text):
     assert list(tokenize(text)) == razdel_tokens(text)

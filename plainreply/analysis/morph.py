@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any, NamedTuple
 
 import pymorphy3
 
@@ -27,8 +28,9 @@ def fold(word: str) -> str:
     return word.lower().replace("ё", "е")
 
 
-@dataclass(frozen=True, slots=True)
-class Parse:
+class Parse(NamedTuple):
+    """One reading of a word form. A tuple: tens of thousands are built while a letter is read."""
+
     lemma: str
     pos: str | None
     grammemes: frozenset[str]
@@ -71,18 +73,22 @@ def morph(word: str) -> Morph:
 @lru_cache(maxsize=262_144)
 def _parse(key: str) -> Morph:
     raw = analyzer().parse(key)
-    parses = tuple(
-        Parse(
-            lemma=fold(p.normal_form),
-            pos=str(p.tag.POS) if p.tag.POS else None,
-            grammemes=frozenset(p.tag.grammemes),
-            score=p.score,
-        )
-        for p in raw
-    )
+    parses = tuple(Parse(fold(p.normal_form), *_tag_facts(p.tag), p.score) for p in raw)
     known = analyzer().word_is_known(key)
     lemmas = frozenset(p.lemma for p in parses)
     return Morph(parses=parses, known=known, form=key, lemmas=lemmas, keys=lemmas | {key})
+
+
+_facts_of_tag: dict[Any, tuple[str | None, frozenset[str]]] = {}
+
+
+def _tag_facts(tag: Any) -> tuple[str | None, frozenset[str]]:
+    """The part of speech and grammemes of a pymorphy3 tag; there are a few thousand tags, each
+    shared by many forms, so each is read once."""
+    facts = _facts_of_tag.get(tag)
+    if facts is None:
+        facts = _facts_of_tag[tag] = (str(tag.POS) if tag.POS else None, frozenset(tag.grammemes))
+    return facts
 
 
 def inflect(lemma: str, grammemes: set[str] | frozenset[str], pos: str | None = None) -> str | None:

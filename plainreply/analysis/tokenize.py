@@ -2,9 +2,10 @@
 
 razdel never joins atoms across whitespace, and its rules look past a chunk's edge at one atom
 only, when the chunk begins or ends with a dash, an underscore, a dot, a comma or a slash
-(«кто -то», «1 ,5»). So the tokens of a chunk depend on the chunk and, in those cases, on the
-neighbouring character: a chunk read with its neighbours once is read the same way everywhere.
-Official letters repeat their words: most chunks come from the cache.
+(«кто -то», «1 ,5»), and then only at that atom's type (Cyrillic, Latin, number, punctuation,
+other). So the tokens of a chunk depend on the chunk and, in those cases, on the type of the
+neighbouring character: a chunk read once is read the same way everywhere. Official letters
+repeat their words: most chunks come from the cache.
 """
 
 from __future__ import annotations
@@ -27,10 +28,20 @@ def tokenize(text: str) -> Iterator[tuple[int, int, str]]:
     chunks = [(m.start(), m.group()) for m in _CHUNK.finditer(text)]
     last = len(chunks) - 1
     for i, (start, chunk) in enumerate(chunks):
-        before = chunks[i - 1][1][-1] if i > 0 and chunk[0] in _LOOKS_AROUND else ""
-        after = chunks[i + 1][1][0] if i < last and chunk[-1] in _LOOKS_AROUND else ""
+        before = _stand_in(chunks[i - 1][1][-1]) if i > 0 and chunk[0] in _LOOKS_AROUND else ""
+        after = _stand_in(chunks[i + 1][1][0]) if i < last and chunk[-1] in _LOOKS_AROUND else ""
         for offset, piece in _pieces(before, chunk, after):
             yield start + offset, start + offset + len(piece), piece
+
+
+# One character of each atom type: razdel's rules read a neighbour's type, never its text.
+_STAND_INS = {"RU": "а", "LAT": "a", "INT": "1", "PUNCT": ".", "OTHER": "§"}
+
+
+@lru_cache(maxsize=4096)
+def _stand_in(char: str) -> str:
+    match = ATOM.match(char)
+    return _STAND_INS[match.lastgroup] if match and match.lastgroup else ""
 
 
 @lru_cache(maxsize=131_072)
