@@ -99,3 +99,21 @@ def test_readability_prefers_short_sentences_and_short_words():
     heavy = analyze("Вышеуказанное обстоятельство свидетельствует о необходимости осуществления "
                     "дополнительного межведомственного информационного взаимодействия.")
     assert plain.readability > heavy.readability + 40
+
+
+@pytest.mark.parametrize("text", [
+    "Сайт WWW.MINIMUSHCHESTVO.RU и HTTPS://Gosuslugi.Ru/help, почта Info@Mail.Ru.",
+    "Адрес udmurt.su, портал КАДАСТР.РФ; сайт example.INFO.",
+    "Сайт example.ſu и почта ı@x.org",
+])
+def test_links_are_found_in_any_case(text):
+    from plainreply.analysis.segment import _LINK, link_spans
+
+    assert link_spans(text) and [text[s:e] for s, e in link_spans(text)] == \
+        [m.group().rstrip(".,;:!?)»") for m in _LINK.finditer(text)]
+
+
+def test_a_letter_without_any_sign_of_a_link_has_none():
+    from plainreply.analysis.segment import link_spans
+
+    assert link_spans("Министерство рассмотрело Ваше обращение о предоставлении участка.") == ()

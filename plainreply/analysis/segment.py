@@ -41,6 +41,9 @@ _LINK = re.compile(
     re.IGNORECASE,
 )
 _LINK_TRAILER = ".,;:!?)»"
+# Every match of _LINK holds one of these, lower-cased: most letters hold none and need no scan.
+# «ſ» and «ı» are read as «s» and «i», as re's IGNORECASE reads them.
+_LINK_MARKS = ("http", "www", "@", ".ru", ".su", ".рф", ".com", ".org", ".net", ".gov", ".info")
 _PUNCTUATION = set(".,;:!?…-–—()[]{}«»\"'„“”‘’/")
 _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
@@ -80,6 +83,9 @@ def link_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Links and e-mail addresses, without the punctuation that ends the sentence after them.
     Both the tokeniser and the context layer ask for them: the last few texts are remembered.
     A run of letters is tried from its first character only, so a long word costs linear time."""
+    lowered = text.lower().replace("ſ", "s").replace("ı", "i")
+    if not any(mark in lowered for mark in _LINK_MARKS):
+        return ()
     spans = []
     for m in _LINK.finditer(text):
         end = m.end()
