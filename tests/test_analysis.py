@@ -117,3 +117,16 @@ def test_a_letter_without_any_sign_of_a_link_has_none():
     from plainreply.analysis.segment import link_spans
 
     assert link_spans("Министерство рассмотрело Ваше обращение о предоставлении участка.") == ()
+
+
+def test_phrase_keys_file_every_word_under_each_lemma_and_its_form_in_text_order():
+    doc = analyze("Сроки аренды продлены. Срок договора аренды истек 1 марта 2026 года; "
+                  "в 2026 году сроки не продлевали. Срок — это срок.")
+    expected: dict[str, list[int]] = {}
+    for token in doc.tokens:
+        keys = token.morph.keys if token.kind == "word" else {token.key} if token.kind == "number" else ()
+        for key in keys:
+            expected.setdefault(key, []).append(token.index)
+    assert doc.phrase_keys == expected
+    assert [doc.tokens[i].text for i in doc.phrase_keys["срок"]] == ["Сроки", "Срок", "сроки", "Срок", "срок"]
+    assert [doc.tokens[i].text for i in doc.phrase_keys["2026"]] == ["2026", "2026"]

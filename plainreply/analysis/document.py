@@ -86,14 +86,34 @@ class Document:
     @cached_property
     def phrase_keys(self) -> dict[str, list[int]]:
         """Token indexes by every lemma and the folded form of each word (numbers by their text),
-        in text order: where phrase lists look up the places an entry may begin."""
-        index: dict[str, list[int]] = {}
+        in text order: where phrase lists look up the places an entry may begin. The lists are
+        shared between keys: read them, never change them."""
+        # Tokens are grouped by form first: a letter has a third as many forms as words, and each
+        # form's lemmas are then filed once.
+        by_form: dict[str, list[int]] = {}
+        words: dict[str, Token] = {}
         for token in self.tokens:
-            if token.kind == WORD:
-                for key in token.morph.keys:
-                    index.setdefault(key, []).append(token.index)
-            elif token.kind == NUMBER:
-                index.setdefault(token.morph.form, []).append(token.index)
+            kind = token.kind
+            if kind == WORD or kind == NUMBER:
+                positions = by_form.get(token.key)
+                if positions is None:
+                    positions = by_form[token.key] = []
+                    if kind == WORD:
+                        words[token.key] = token
+                positions.append(token.index)
+        index: dict[str, list[int]] = {}
+        merged: set[str] = set()
+        for form, positions in by_form.items():
+            word = words.get(form)
+            for key in (word.morph.keys if word is not None else (form,)):
+                earlier = index.get(key)
+                if earlier is None:
+                    index[key] = positions
+                else:
+                    index[key] = earlier + positions
+                    merged.add(key)
+        for key in merged:
+            index[key].sort()
         return index
 
     @cached_property
