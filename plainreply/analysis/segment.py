@@ -7,9 +7,9 @@ line breaks end a sentence, and marks links and e-mail addresses so no rule read
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 import razdel
 
@@ -49,16 +49,27 @@ _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """One token with its offsets. A tuple: a letter has thousands and building a frozen dataclass
+    costs five times as much; equal when text, offsets, kind and index are."""
+
     text: str
     start: int
     end: int
     kind: str
     index: int
     # Checks read a token's parse and folded text millions of times: both are kept on the token.
-    morph: Morph = field(compare=False, repr=False)
-    key: str = field(compare=False, repr=False)  # the text folded for comparison (lower case, ё as е)
+    morph: Morph
+    key: str  # the text folded for comparison (lower case, ё as е)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Token) and self[:5] == other[:5]
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __hash__(self) -> int:
+        return hash(self[:5])
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,7 +201,7 @@ def segment(text: str) -> tuple[list[Paragraph], list[Sentence], list[Token]]:
                     while link_index < len(links) and links[link_index][1] <= t_start:
                         link_index += 1
                     in_link = link_index < len(links) and links[link_index][0] < t_end
-                    kind, key, parsed = _form(t_text)
+                    kind, key, parsed = _forms.get(t_text) or _form(t_text)
                     tokens.append(Token(t_text, t_start, t_end, LINK if in_link else kind, len(tokens), parsed, key))
                 sentences.append(Sentence(s_start, s_end, len(sentences), paragraph.index, first, len(tokens)))
     return paragraphs, sentences, tokens
