@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .context_words import alternation, folded_set, word_list
+from .context_words import (
+    CAPITALS, LETTERS, SPACES, alternation, dots, folded_set, last_words, matches_at, run_before, word_list,
+)
 from .morph import fold, morph
 
 NAME_LIMIT = 150  # the longest quoted name of an organisation, in characters
@@ -31,8 +33,11 @@ _ONE_INITIAL = (
     re.compile(rf"(?=[А-ЯЁ])(?<![\w.-])(?P<surname>{_CAPITAL_WORD}){_SP}+{_INITIAL}(?!{_SP}?{_INITIAL})"),
     re.compile(rf"(?=[А-ЯЁ])(?<![\w.-])(?<!{_INITIAL}{_SP}){_INITIAL}{_SP}?(?P<surname>{_CAPITAL_WORD})"),
 )
-_CAPITAL_WORDS = re.compile(rf"(?=[А-ЯЁ])(?<![\w.-]){_CAPITAL_WORD}(?:{_SP}{_CAPITAL_WORD}){{1,5}}(?![\w-])")
+# The lookbehind follows the first capital, so that the pattern opens with a set of letters and
+# re skips the other characters fast: (?=[А-ЯЁ])(?<![\w.-]){_CAPITAL_WORD}, written another way.
+_CAPITAL_WORDS = re.compile(rf"[А-ЯЁ](?<![\w.-].)[а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:{_SP}{_CAPITAL_WORD}){{1,5}}(?![\w-])")
 _PERSON_GRAMMEMES = ("Name", "Surn", "Patr")
+_NAME_CHARS = LETTERS + "-"  # what a _CAPITAL_WORD is made of
 
 
 @lru_cache(maxsize=1)
@@ -66,7 +71,7 @@ def organisation_spans(text: str, quotes: list[tuple[int, int]]) -> list[tuple[i
         if phrase:
             spans.append((i - len(before) + phrase.start(), end, "organisation"))
             continue
-        word = _WORD_BEFORE.search(before)
+        word = _WORD_BEFORE.search(last_words(before, 1, SPACES))
         if word and morph(word.group(1)).lemmas & nouns:
             spans.append((i, end, "organisation"))
     spans.extend((m.start(), m.end(), "organisation") for m in _bare_forms().finditer(text))
@@ -82,12 +87,34 @@ def _caps_kind(form: str, name: str) -> str:
 
 
 def person_spans(text: str) -> list[tuple[int, int]]:
-    spans = [(m.start(), m.end()) for pattern in _PERSON_PATTERNS for m in pattern.finditer(text)]
-    for pattern in _ONE_INITIAL:
-        spans.extend((m.start(), m.end()) for m in pattern.finditer(text) if _is_surname(m.group("surname")))
+    initials = _initials(text)
+    surnames = _surnames_before(text, initials)
+    spans = []
+    for pattern, starts in zip(_PERSON_PATTERNS, (surnames, initials)):
+        spans.extend((m.start(), m.end()) for m in matches_at(pattern, text, starts))
+    for pattern, starts in zip(_ONE_INITIAL, (surnames, initials)):
+        spans.extend((m.start(), m.end()) for m in matches_at(pattern, text, starts) if _is_surname(m.group("surname")))
     for m in _CAPITAL_WORDS.finditer(text):
         spans.extend(_full_name(m))
     return spans
+
+
+# Every pattern of a person but _CAPITAL_WORDS has an initial: it starts there or at the
+# capitals of the word before it, and is tried there only.
+def _initials(text: str) -> list[int]:
+    """Where a capital stands before a dot: «И.»."""
+    return [dot - 1 for dot in dots(text) if dot > 0 and text[dot - 1] in CAPITALS]
+
+
+def _surnames_before(text: str, initials: list[int]) -> list[int]:
+    """The capitals of the word before the spaces before each initial: «Иванов И.», «Петрова-Водкина И.»."""
+    starts = set()
+    for initial in initials:
+        end = run_before(text, initial, SPACES)
+        if end < initial:
+            start = run_before(text, end, _NAME_CHARS)
+            starts.update(i for i in range(start, end) if text[i] in CAPITALS)
+    return sorted(starts)
 
 
 @lru_cache(maxsize=65_536)

@@ -8,9 +8,13 @@ stand next to each other, with a comma at most between them, make one span.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
-from .context_words import alternation, first_letters, word_list
+from .context_words import (
+    CAPITALS, LETTERS, SHORTENING_LIMIT, SPACES, alternation, digit_runs, first_letters, folded, literal_starts,
+    matches_at, run_before, stems, word_list, words_before_dots, words_before_numbers,
+)
 from .morph import morph
 
 _SP = r"[ \t\u00a0]"
@@ -27,6 +31,7 @@ _SETTLEMENT_AFTER_YEAR = frozenset({"г", "гор"})
 # Street shortenings: only their names may start with a number («ул. 8 Марта»); «п. 2 Положения» is a point.
 _STREETS = frozenset({"ул", "пр", "пр-т", "пр-кт", "просп", "пер", "наб", "пл", "б-р", "бул", "ш", "туп",
                       "пр-д", "проезд", "мкр", "мкрн", "мкр-н", "кв-л"})
+_NAME_CHARS = LETTERS + "-"  # what a _NAME_WORD is made of
 _ADJECTIVE_END = re.compile(r"(?:ий|ый|ой|ая|яя|ое|ее|ого|его|ом|ем|ую|юю)$")
 
 
@@ -74,19 +79,67 @@ def address_spans(text: str) -> list[tuple[int, int]]:
     """Addresses in `text` as (start, end), each part joined with its neighbours."""
     parts: list[tuple[int, int, bool]] = []  # (start, end, strong); a postcode alone is weak
     patterns = _patterns()
-    for m in patterns["before_name"].finditer(text):
+    for m in matches_at(patterns["before_name"], text, _marker_starts(text, "before_name")):
         if _is_name_after_marker(text, m):
             parts.append((m.start(), m.end(), True))
-    for m in patterns["after_name"].finditer(text):
+    for m in matches_at(patterns["after_name"], text, _names_before_markers(text)):
         if _is_street_adjective(m.group("name")):
             parts.append((m.start(), m.end(), True))
-    for key in ("before_number", "number_word"):
-        parts.extend((m.start(), m.end(), True) for m in patterns[key].finditer(text))
-    for m in patterns["street_word"].finditer(text):
+    parts.extend((m.start(), m.end(), True)
+                 for m in matches_at(patterns["before_number"], text, _marker_starts(text, "before_number")))
+    parts.extend((m.start(), m.end(), True)
+                 for m in matches_at(patterns["number_word"], text, _words_before_numbers(text)))
+    for m in _street_words(text, patterns["street_word"]):
         if _is_name(m.group("name")):
             parts.append((m.start(), m.end(), True))
-    parts.extend((m.start(), m.end(), False) for m in patterns["postcode"].finditer(text))
+    parts.extend((m.start(), m.end(), False) for m in matches_at(patterns["postcode"], text, digit_runs(text)))
     return _joined(text, parts)
+
+
+# Where each part can start, so that its pattern is tried there only: a shortening stands
+# before its dot (or is one of _DOT_OPTIONAL), a number word before spaces and a number.
+def _marker_starts(text: str, key: str) -> list[int]:
+    dotted, bare = _markers(key)
+    starts = [start for start, word in words_before_dots(text) if word in dotted]
+    return sorted({*starts, *literal_starts(text, bare)})
+
+
+@lru_cache(maxsize=None)
+def _markers(key: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The shortenings of `key` as written before their dot, and those that may go without it."""
+    words = word_list("address", key)
+    if any(len(w) > SHORTENING_LIMIT for w in words):
+        raise ValueError(f"rules/context/address.yaml: a shortening of {key} is longer than {SHORTENING_LIMIT}")
+    return frozenset(words), tuple(w for w in words if w in _DOT_OPTIONAL)
+
+
+def _names_before_markers(text: str) -> list[int]:
+    """The capitals of the two words before each shortening of `after_name`: «Невский пр.»."""
+    starts = set()
+    for marker in _marker_starts(text, "after_name"):
+        end = run_before(text, marker, SPACES)
+        if end == marker:
+            continue
+        for _ in range(2):
+            start = run_before(text, end, _NAME_CHARS)
+            starts.update(i for i in range(start, end) if text[i] in CAPITALS)
+            end = run_before(text, start, SPACES)
+    return sorted(starts)
+
+
+def _words_before_numbers(text: str) -> list[int]:
+    """The word before spaces and a number or «№»: «дом 5», «квартира № 7»."""
+    lengths = {len(w) for w in word_list("address", "number_words")}
+    return [start for start, end, _ in words_before_numbers(text) if end - start in lengths]
+
+
+def _street_words(text: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """The matches of `street_word`, tried where the text, case folded, has one of its words."""
+    low = folded(text)
+    if low is None:
+        return pattern.finditer(text)
+    words = tuple(w.casefold() for w in word_list("address", "street_words"))
+    return matches_at(pattern, text, literal_starts(low, stems(words, 4)))
 
 
 def _is_name_after_marker(text: str, m: re.Match[str]) -> bool:

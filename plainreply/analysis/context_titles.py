@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from ..legal import find_references
-from .context_words import folded_set
+from .context_words import SPACES, folded_set, last_words
 from .morph import fold, morph
 
 TITLE_LIMIT = 300      # the longest quoted title, in characters
@@ -47,7 +47,7 @@ def _quoted_titles(text: str, quotes: list[tuple[int, int]]) -> list[tuple[int, 
         if end - start > TITLE_LIMIT:
             continue
         near = text[max(0, start - 40):start]  # the regexes end at `$`: keep their window short
-        word = _WORD_BEFORE.search(near)
+        word = _WORD_BEFORE.search(last_words(near, 1, SPACES))
         if word and morph(word.group(1)).lemmas & acts:
             spans.append((start, end))
         elif _DETAILS_BEFORE.search(near) and _act_word_in(text[max(0, start - 200):start], acts):
@@ -189,8 +189,8 @@ def quotation_spans(text: str, quotes: list[tuple[int, int]]) -> list[tuple[int,
         if end - start > QUOTATION_LIMIT:
             continue
         before = text[max(0, start - 40):start]
-        verb = _SPEECH_BEFORE.search(before)
-        noun = _NOUN_COLON_BEFORE.search(before)
+        verb = _SPEECH_BEFORE.search(last_words(before, 2, SPACES + ":,"))  # a word, maybe «что»
+        noun = _NOUN_COLON_BEFORE.search(last_words(before, 1, SPACES + ":,"))
         if verb and _is_speech_verb(verb.group(1), verbs):
             spans.append((start, end))
         elif noun and morph(noun.group(1)).lemmas & nouns:
