@@ -11,7 +11,8 @@ import re
 from functools import lru_cache
 
 from .context_words import (
-    CAPITALS, LETTERS, SPACES, alternation, dots, folded_set, last_words, matches_at, run_before, word_list,
+    CAPITALS, LETTERS, SPACES, after_boundary, alternation, dots, folded_set, last_words, matches_at, run_before,
+    word_list,
 )
 from .morph import fold, morph
 
@@ -49,8 +50,8 @@ def _legal_phrases() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _bare_forms() -> re.Pattern[str]:
     """A legal form and a capitalised name without quotes: «ООО Ромашка», «ИП Иванов»."""
-    forms = alternation(word_list("organisation", "legal_forms"))
-    return re.compile(rf"(?=[А-ЯЁ])(?<![\w-])(?:{forms}){_SP}+{_CAPITAL_WORD}(?![\w-])")
+    forms = after_boundary(tuple(w for w in word_list("organisation", "legal_forms") if w[0] in CAPITALS), r"[\w-]")
+    return re.compile(rf"(?:{forms}){_SP}+{_CAPITAL_WORD}(?![\w-])")  # (?=[А-ЯЁ])(?<![\w-])(?:forms)…
 
 
 def organisation_spans(text: str, quotes: list[tuple[int, int]]) -> list[tuple[int, int, str]]:

@@ -138,8 +138,12 @@ def _street_words(text: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]
     low = folded(text)
     if low is None:
         return pattern.finditer(text)
-    words = tuple(w.casefold() for w in word_list("address", "street_words"))
-    return matches_at(pattern, text, literal_starts(low, stems(words, 4)))
+    return matches_at(pattern, text, literal_starts(low, _street_stems()))
+
+
+@lru_cache(maxsize=1)
+def _street_stems() -> tuple[str, ...]:
+    return stems(tuple(w.casefold() for w in word_list("address", "street_words")), 4)
 
 
 def _is_name_after_marker(text: str, m: re.Match[str]) -> bool:

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from ..legal import find_references
-from .context_words import SPACES, folded_set, last_words
+from .context_words import CAPITALS, SPACES, after_boundary, folded_set, last_words
 from .morph import fold, morph
 
 TITLE_LIMIT = 300      # the longest quoted title, in characters
@@ -111,8 +111,9 @@ def _titles_without_quotes(text: str, quotes: list[tuple[int, int]]) -> list[tup
 @lru_cache(maxsize=1)
 def _head_candidates() -> re.Pattern[str]:
     """Capitalised words that begin like a title head («Прав», «Поря»): the rest is skipped fast."""
-    stems = sorted({head[0][:4] for head in _heads()})
-    return re.compile("(?=[А-ЯЁ])(?<![\\w-])(?:" + "|".join(s.capitalize() for s in stems) + ")[а-яё]*")
+    stems = tuple(s for s in {head[0][:4].capitalize() for head in _heads()} if s[0] in CAPITALS)
+    heads = after_boundary(stems, r"[\w-]")
+    return re.compile(f"(?:{heads})[а-яё]*")  # what (?=[А-ЯЁ])(?<![\w-])(?:stems)[а-яё]* matches
 
 
 def _head_at(text: str, m: re.Match[str], heads: tuple[tuple[str, ...], ...]) -> int | None:

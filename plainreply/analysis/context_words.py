@@ -41,6 +41,13 @@ def alternation(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+def after_boundary(words: tuple[str, ...], boundary: str) -> str:
+    """What `(?<!{boundary})(?:{alternation(words)})` matches, with the lookbehind written after
+    each word («ООО(?<![\\w-]ООО)»): a pattern that opens with a lookbehind is tried at every
+    character, one that opens with literal words only where their first letters are."""
+    return "|".join(rf"{re.escape(w)}(?<!{boundary}{re.escape(w)})" for w in sorted(set(words), key=len, reverse=True))
+
+
 def first_letters(words: tuple[str, ...]) -> str:
     """A lookahead of the letters the words start with, in both cases. A pattern that opens with
     it lets re skip the other positions quickly (several times faster on long documents)."""
@@ -140,11 +147,11 @@ def literal_starts(text: str, words: tuple[str, ...]) -> list[int]:
     """Every position where one of `words` occurs, ascending. Words with a hyphen are looked
     for around the hyphens of the text, the others one by one."""
     starts = [i for w in words if "-" not in w for i in positions(text, w)]
-    hyphenated = [w for w in words if "-" in w]
+    hyphenated = tuple(w for w in words if "-" in w)
     if hyphenated:
         offsets = {w.index("-") for w in hyphenated}
         for hyphen in hyphens(text):
-            starts.extend(hyphen - o for o in offsets if hyphen >= o and text.startswith(tuple(hyphenated), hyphen - o))
+            starts.extend(hyphen - o for o in offsets if hyphen >= o and text.startswith(hyphenated, hyphen - o))
     return sorted(set(starts))
 
 
