@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator, Mapping
+from typing import Any, Iterable, Iterator, Mapping
 
 from ..analysis import PUNCT, WORD, Document, Token, fold
 from ..analysis import syntax
@@ -332,29 +332,33 @@ def introductory_words(doc: Document, params: Mapping[str, Any], options: Mappin
 
 
 _PAIRS = {"«": "»", "(": ")", "„": "“", "“": "”"}
+_CLOSING = {v: k for k, v in _PAIRS.items()}
+_MARKS = re.compile("[«»()„“”]")  # most of a paragraph is letters: only the marks are looked at
 
 
 @python_check("paired_marks", options={})
 def paired_marks(doc: Document, params: Mapping[str, Any], options: Mapping[str, Any]) -> Iterator[Hit]:
     """A quote or bracket without its pair inside one paragraph; «1)» at the start of a list item
     is a list marker, not a bracket."""
-    closing = {v: k for k, v in _PAIRS.items()}
     for paragraph in doc.paragraphs:
         stack: list[tuple[str, int]] = []
+        quotes: list[int] = []  # where each « stands
         text = doc.text[paragraph.start:paragraph.end]
-        for i, ch in enumerate(text):
+        for m in _MARKS.finditer(text):
+            ch, i = m.group(), m.start()
+            if ch == "«":
+                quotes.append(i)
             if ch == "“" and stack and stack[-1][0] == "„":
                 stack.pop()  # „…“: the German-style pair closes with the mark that opens “…”
             elif ch in _PAIRS:
                 stack.append((ch, i))
-            elif ch in closing:
-                if stack and stack[-1][0] == closing[ch]:
+            elif ch in _CLOSING:
+                if stack and stack[-1][0] == _CLOSING[ch]:
                     stack.pop()
                 elif not _list_marker(text, i):
                     yield Hit(paragraph.start + i, paragraph.start + i + 1,
-                              suggestion=f"добавьте парный знак «{closing[ch]}» или уберите этот")
-        matched = {i for i, ch in enumerate(text) if ch == "«"} - {i for _, i in stack}
-        last_matched = max(matched, default=-1)
+                              suggestion=f"добавьте парный знак «{_CLOSING[ch]}» или уберите этот")
+        last_matched = max(set(quotes) - {i for _, i in stack}, default=-1)
         for ch, i in stack:
             if ch == "«" and last_matched > i:
                 continue  # «Об утверждении программы «Развитие района»: the outer quote closes with the inner
@@ -371,19 +375,49 @@ def _list_marker(text: str, i: int) -> bool:
 # Spacing around marks. A hyphen with spaces around it is a dash between phrases («вывоз
 # мусора - задача оператора»), a hyphen with stray spaces inside a compound («Троицко -
 # Печорский»), a hanging hyphen («свето - и звукотехнического») or a range of numbers.
+# A pattern that opens with a look-behind is tried at every character of the text; one that opens
+# with the mark itself is found by a fast scan. So the marks come first, and the patterns that open
+# with spaces after a letter are tried only where those spaces end in the mark (_after_spaces).
 _SPACED_HYPHEN = re.compile(r"(?<=[а-яёА-ЯЁ»)0-9])[ \t]+(?:-|--)[ \t]+(?=[а-яёА-ЯЁ«(0-9])")
+_HYPHEN_AFTER_SPACE = re.compile(r"-(?<=[ \t]-)")
 _NUMBER_SUFFIX = re.compile(r"(?:ФЗ|ФКЗ|КЗ|ОЗ|РЗ|П|па|рп|р|п|ти|х|ми|й|го|му|м|е|я|ю)\b")
 _NUMBER_BEFORE = re.compile(r"\d+$")
 _WORD_BEFORE = re.compile(r"([а-яёА-ЯЁ]+)$")
 _WORD_AFTER = re.compile(r"[а-яёА-ЯЁ]+")
-_MARK_SPACING = (
-    (re.compile(r"(?<=[а-яёА-ЯЁ»)])[ \t]+([,;:!?])"), "уберите пробел перед знаком", r"\1"),
-    (re.compile(r"(?<=[а-яё»)])[ \t]+(\.)(?!\.)"), "уберите пробел перед точкой", r"\1"),
-    (re.compile(r"(?<=[а-яёА-ЯЁ»)])([,;])(?=[А-Яа-яЁё«(])"), "поставьте пробел после знака", r"\1 "),
-    (re.compile(r"(?<=[а-яё]{2})([.!?])(?=[А-ЯЁ][а-яё])"), "поставьте пробел после знака", r"\1 "),
+_SPACE_BEFORE_MARK = re.compile(r"(?<=[а-яёА-ЯЁ»)])[ \t]+([,;:!?])")
+_SPACE_BEFORE_DOT = re.compile(r"(?<=[а-яё»)])[ \t]+(\.)(?!\.)")
+_MARK_SPACING = (  # (pattern, where a match may end its leading spaces or None, advice, replacement)
+    (_SPACE_BEFORE_MARK, re.compile(r"[,;:!?](?<=[ \t][,;:!?])"), "уберите пробел перед знаком", r"\1"),
+    (_SPACE_BEFORE_DOT, re.compile(r"\.(?<=[ \t]\.)"), "уберите пробел перед точкой", r"\1"),
+    (re.compile(r"([,;])(?<=[а-яёА-ЯЁ»)][,;])(?=[А-Яа-яЁё«(])"), None, "поставьте пробел после знака", r"\1 "),
+    (re.compile(r"([.!?])(?<=[а-яё]{2}[.!?])(?=[А-ЯЁ][а-яё])"), None, "поставьте пробел после знака", r"\1 "),
 )
 _DOUBLE_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
-_STRAIGHT_QUOTES = re.compile(r'(?<![\w"])"[ \t]*([А-Яа-яЁё][^"\n]{0,200}?)[ \t]*"(?![\w"])')
+_SPACES = re.compile(" {2,}")
+_STRAIGHT_QUOTES = re.compile(r'"(?<![\w"]")[ \t]*([А-Яа-яЁё][^"\n]{0,200}?)[ \t]*"(?![\w"])')
+
+
+def _after_spaces(pattern: re.Pattern[str], end_mark: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text) for a pattern whose matches open with spaces or tabs that end in a
+    match of `end_mark`: it is tried only where such a run of spaces begins."""
+    return _matches_at(pattern, text, (_space_run_start(text, m.start()) for m in end_mark.finditer(text)))
+
+
+def _space_run_start(text: str, end: int) -> int:
+    start = end
+    while start > 0 and text[start - 1] in " \t":
+        start -= 1
+    return start
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """The matches pattern.finditer(text) gives, when `starts` (ascending) holds every place where
+    a match may begin."""
+    end = 0
+    for start in starts:
+        if start >= end and (m := pattern.match(text, start)):
+            end = m.end()
+            yield m
 
 
 @dataclass(frozen=True, slots=True)
@@ -403,8 +437,12 @@ def _prepare_spacing(options: dict[str, Any], path: Path, rule_id: str) -> dict[
             raise RuleFileError(path, f"нет файла словаря {options['compound_parts']}", rule_id,
                                 "options.compound_parts")
         parts = read_word_list(source)
-    prepared["_lexicon"] = Lexicon((), parts)
+    # One lexicon for the rules that read the same list, so they share the hyphens it classified.
+    prepared["_lexicon"] = _LEXICONS.setdefault(frozenset(parts), Lexicon((), parts))
     return prepared
+
+
+_LEXICONS: dict[frozenset[str], Lexicon] = {}
 
 
 def _classify_hyphen(text: str, m: re.Match[str], lexicon: Lexicon) -> _Hyphen:
@@ -456,16 +494,22 @@ def _split_word(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
         not lexicon.knows(left) or not lexicon.knows(after.group()) or fold(left) in lexicon.parts)
 
 
-def _spaced_hyphens(doc: Document, lexicon: Lexicon) -> Iterator[_Hyphen]:
-    for m in _SPACED_HYPHEN.finditer(doc.text):
-        yield _classify_hyphen(doc.text, m, lexicon)
+def _spaced_hyphens(doc: Document, lexicon: Lexicon) -> list[_Hyphen]:
+    """The hyphens with spaces around them, classified once for mark-spacing and hyphen-spacing."""
+    key = ("spaced-hyphens", lexicon)
+    hyphens = doc.shared.get(key)
+    if hyphens is None:
+        hyphens = doc.shared[key] = [_classify_hyphen(doc.text, m, lexicon)
+                                     for m in _after_spaces(_SPACED_HYPHEN, _HYPHEN_AFTER_SPACE, doc.text)]
+    return hyphens  # type: ignore[return-value]
 
 
 @python_check("mark_spacing", options={"compound_parts": ""}, prepare=_prepare_spacing)
 def mark_spacing(doc: Document, params: Mapping[str, Any], options: Mapping[str, Any]) -> Iterator[Hit]:
     """Spaces before and after marks, a hyphen with spaces where a dash belongs, a range of numbers."""
-    for regex, advice, replacement in _MARK_SPACING:
-        for m in regex.finditer(doc.text):
+    for regex, end_mark, advice, replacement in _MARK_SPACING:
+        matches = regex.finditer(doc.text) if end_mark is None else _after_spaces(regex, end_mark, doc.text)
+        for m in matches:
             yield Hit(m.start(), m.end(), suggestion=advice, replacement=m.expand(replacement))
     for hyphen in _spaced_hyphens(doc, options["_lexicon"]):
         if hyphen.kind == "dash":
@@ -481,7 +525,7 @@ def punctuation_spacing(doc: Document, params: Mapping[str, Any], options: Mappi
     """Two or more spaces between words; spaces inside a split word («Гео  портале») are left to
     the spelling rule, spaces before a mark to mark-spacing."""
     lexicon: Lexicon = options["_lexicon"]
-    for m in _DOUBLE_SPACE.finditer(doc.text):
+    for m in _matches_at(_DOUBLE_SPACE, doc.text, (run.start() for run in _SPACES.finditer(doc.text))):
         if doc.text[m.end()] in ",;:!?." or _split_word(doc.text, m.start(), m.end(), lexicon):
             continue
         yield Hit(m.start(), m.end(), suggestion="один пробел", replacement=" ")
