@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
@@ -29,6 +31,7 @@ _CLOSING_QUOTES = frozenset({"»", '"', "”"})
 _BULLETS = frozenset({"-", "–", "—", "•", "*"})
 _ACT_PARTS = frozenset({"статья", "пункт", "подпункт", "часть", "глава", "абзац", "раздел", "ст", "п", "ч"})
 _LOWER_WORD = re.compile(r"[а-яё]{3}")
+_START = attrgetter("start")
 # Prepositions that ask for one case only; «в», «на» (place or direction) are decided apart,
 # «с», «за», «под» (two cases each) leave the expansion as advice.
 SINGLE_CASE_PREPOSITIONS = {
@@ -100,13 +103,19 @@ def _acronym_hit(tokens: list[Token], k: int, width: int, key: str, full: str | 
         case, certain = "gent", _cited_part(tokens, k - 1)  # «статьи 39.6 ЗК РФ», but «23 ЗУ»
     expansion = _inflected(full, case or "nomn")
     if expansion is None:
-        expansion, certain = inflect_phrase(full, case or "nomn"), False
+        expansion, certain = _inflect_phrase(full, case or "nomn"), False
     if k == 0:
         expansion = expansion[:1].upper() + expansion[1:]
     text = f"{expansion} ({key})"
     return Hit(start, end, suggestion=text, replacement=text if certain else None)
 
 
+# Full forms come from the glossary, a few hundred phrases: each form of one is worked out once.
+_inflect_phrase = lru_cache(maxsize=4096)(inflect_phrase)
+_agree_with_number = lru_cache(maxsize=4096)(agree_phrase_with_number)
+
+
+@lru_cache(maxsize=4096)
 def _inflected(phrase: str, case: str) -> str | None:
     """A nominative noun phrase in `case`: every adjective up to the head noun agrees with it
     («малое и среднее предпринимательство» → «малого и среднего предпринимательства»); words
@@ -362,31 +371,45 @@ def _place_or_direction(before: list[Token], direction_verbs: set[str]) -> str |
 
 
 def _sentence_at(doc: Document, offset: int) -> int:
-    i = bisect_left([s.start for s in doc.sentences], offset + 1) - 1
+    i = bisect_left(doc.sentences, offset + 1, key=_START) - 1
     return max(i, 0)
 
 
+_WHITESPACE = re.compile(r"\s+")
+_RANGE_DASH = re.compile(r"\s*[-–]\s*(?=\w)")
+
+
 def _shortening_key(text: str) -> str:
-    return re.sub(r"\s+", "", text.strip().lower())
+    return _WHITESPACE.sub("", text.strip().lower())
 
 
 def _shortenings_pattern(shortenings: Mapping[str, str]) -> re.Pattern[str]:
     """Shortenings are matched in lower case; only a first part of two or more letters may start
-    with a capital («Ст. 8» opens a sentence), so initials «Т. Е. Петрова» and «ВС РФ» stay apart."""
-    def piece(key: str) -> str:
-        first_part = key.split(".")[0]
-        parts = []
-        for i, ch in enumerate(key):
-            if ch == ".":
-                parts.append(r"\.\s*")
-            elif i == 0 and ch.isalpha() and len(first_part) >= 2:
-                parts.append(f"[{ch}{ch.upper()}]")
-            else:
-                parts.append(re.escape(ch))
-        return "".join(parts)
+    with a capital («Ст. 8» opens a sentence), so initials «Т. Е. Петрова» and «ВС РФ» stay apart.
+    The alternatives, longest first, are grouped by the character they open with: where a word
+    begins, sre tries the few that open with its letter, not all of them, in the same order."""
+    by_first: dict[str, list[str]] = {}
     keys = sorted(shortenings, key=len, reverse=True)
-    one = "(?:" + "|".join(piece(k) for k in keys) + ")"
+    for key in keys:
+        for first, rest in _opening_and_rest(key):
+            by_first.setdefault(first, []).append(rest)
+    groups = [re.escape(first) + "(?:" + "|".join(rests) + ")" for first, rests in by_first.items()]
+    if "" in shortenings:
+        groups.append("")  # the empty key comes last, as in the list sorted by length
+    one = "(?:" + "|".join(groups) + ")"
     return re.compile(rf"(?<![\w.]){one}(?:\s*[-–]\s*{one})?(?![\w])")
+
+
+def _opening_and_rest(key: str) -> list[tuple[str, str]]:
+    """Each character a shortening's pattern may open with, and the pattern of the rest."""
+    if not key:
+        return []
+    first, rest = key[0], "".join(r"\.\s*" if ch == "." else re.escape(ch) for ch in key[1:])
+    if first == ".":
+        return [(".", r"\s*" + rest)]
+    if first.isalpha() and len(key.split(".")[0]) >= 2:
+        return [(ch, rest) for ch in dict.fromkeys(first + first.upper())]
+    return [(first, rest)]
 
 
 @python_check("shortening", options={"glossary": "glossary/abbreviations.yaml", "allow": [],
@@ -397,16 +420,12 @@ def shortening(doc: Document, params: Mapping[str, Any], options: Mapping[str, A
     each, with the full word; after a number the word agrees with it («48 312 руб.» → «рублей»)."""
     shortenings: dict[str, str] = options["_shortenings"]
     skip = options["_units"] | {_shortening_key(a) for a in options["allow"]}
-    links = [(t.start, t.end) for t in doc.tokens if t.kind == LINK]  # in text order, disjoint
-    link_starts = [a for a, _ in links]
-    starts = [t.start for t in doc.tokens]
     seen: set[str] = set()
     for m in options["_pattern"].finditer(doc.text):
-        i = bisect_left(link_starts, m.end()) - 1  # the last link that starts before the match ends
-        if i >= 0 and links[i][1] > m.start():
+        if _in_link(doc.tokens, m.start(), m.end()):
             continue
         text = m.group(0).rstrip()
-        parts = [p for p in re.split(r"\s*[-–]\s*(?=\w)", text) if p]
+        parts = [p for p in _RANGE_DASH.split(text) if p]
         keys = [_shortening_key(p) for p in parts]
         first = keys[0] if keys[0] in shortenings else _shortening_key(text)
         if first in skip or first in seen or first not in shortenings:
@@ -421,11 +440,21 @@ def shortening(doc: Document, params: Mapping[str, Any], options: Mapping[str, A
             continue
         if _explained_after(doc.text, end, shortenings[first]):
             continue  # a list of shortenings: «ед. – единиц»
-        place = _Place(doc, starts, m.start(), end, set(options["_direction_verbs"]))
+        place = _Place(doc, m.start(), end, set(options["_direction_verbs"]))
         suggestion, replacement = _full_form(place, first, shortenings[first], options)
         if replacement is not None and text[:1].isupper():
             replacement = replacement[:1].upper() + replacement[1:]
         yield Hit(m.start(), end, suggestion=suggestion, replacement=replacement)
+
+
+def _in_link(tokens: list[Token], start: int, end: int) -> bool:
+    """A token of a link or an e-mail address overlaps [start, end)."""
+    i = bisect_left(tokens, end, key=_START)  # tokens[:i] start before the end
+    while i > 0 and tokens[i - 1].end > start:
+        i -= 1
+        if tokens[i].kind == LINK:
+            return True
+    return False
 
 
 _NUMBER_BEFORE = re.compile(r"(\d[\d \u00a0]*(?:[.,]\d+)?)\s*(?:(?:тыс|млн|млрд)\.?\s*)?$")
@@ -454,12 +483,12 @@ _CASE_NAMES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 class _Place:
     """Where a shortening stands: the words around it, as the case of its full form needs them."""
 
-    def __init__(self, doc: Document, starts: list[int], start: int, end: int, direction_verbs: set[str]):
+    def __init__(self, doc: Document, start: int, end: int, direction_verbs: set[str]):
         self.text = doc.text
         self.sentence_start = doc.sentences[_sentence_at(doc, start)].start if doc.sentences else 0
         self.start, self.end = start, end
-        i = bisect_left(starts, start)
-        j = bisect_left(starts, end)
+        i = bisect_left(doc.tokens, start, key=_START)
+        j = bisect_left(doc.tokens, end, key=_START)
         self.before = doc.tokens[max(0, i - 12):i]
         self.after = doc.tokens[j:j + 1]
         self.direction_verbs = direction_verbs
@@ -499,7 +528,7 @@ def _full_form(place: _Place, key: str, full: str, options: Mapping[str, Any]) -
     if _head_lemma(full) in _YEARS and place.number_before:
         form = _year_form(place, full)
         return (form or full), form
-    if not _head_prefix_length(full.split()):
+    if not _noun_phrase(full):
         return full, None  # not a noun («другие», «утвержденный»): its form depends on the sentence
     if place.number_before and not place.number_after:
         if key not in options["_counted"]:
@@ -509,7 +538,7 @@ def _full_form(place: _Place, key: str, full: str, options: Mapping[str, Any]) -
     case = _label_case(place)
     if case is None:
         return full, None
-    form = inflect_phrase(full, case)
+    form = _inflect_phrase(full, case)
     return form, form
 
 
@@ -571,22 +600,21 @@ def _counted(place: _Place, full: str) -> str | None:
     digits = re.sub(r"[\s\u00a0]", "", number.group(1))
     before = place.start - len(place.text[max(0, place.start - 40):place.start]) + number.start()
     case = _number_case(place, before)
-    words = full.split()
     if _MULTIPLIER_BEFORE.search(place.text[max(0, place.start - 6):place.start]):
-        return agree_phrase_with_number(full, 5) if case in ("nomn", "accs", "gent", None) else None
+        return _agree_with_number(full, 5) if case in ("nomn", "accs", "gent", None) else None
     if "," in digits or "." in digits:
-        return _inflect_head(words, {"gent", "sing"})
+        return _inflect_head(full, frozenset({"gent", "sing"}))
     value = int(digits)
     last, last_two = value % 10, value % 100
     many = last == 0 or last >= 5 or 11 <= last_two <= 14
     if case in ("nomn", "accs", "gent", None) and many:
-        return agree_phrase_with_number(full, 5)  # «30 человек», not «30 людей»
+        return _agree_with_number(full, 5)  # «30 человек», not «30 людей»
     if case in ("nomn", "accs") and (last != 1 or case == "nomn"):
-        return agree_phrase_with_number(full, value)
+        return _agree_with_number(full, value)
     if case == "accs" and last == 1:
-        return inflect_phrase(full, "accs")
+        return _inflect_phrase(full, "accs")
     if case in ("gent", "datv", "ablt", "loct"):
-        return _inflect_head(words, {case, "sing" if last == 1 else "plur"})
+        return _inflect_head(full, frozenset({case, "sing" if last == 1 else "plur"}))
     return None
 
 
@@ -610,7 +638,14 @@ def _number_case(place: _Place, before: int) -> str | None:
     return None
 
 
-def _inflect_head(words: list[str], grammemes: set[str]) -> str | None:
+@lru_cache(maxsize=4096)
+def _noun_phrase(phrase: str) -> bool:
+    return bool(_head_prefix_length(phrase.split()))
+
+
+@lru_cache(maxsize=4096)
+def _inflect_head(phrase: str, grammemes: frozenset[str]) -> str | None:
+    words = phrase.split()
     head = _head_prefix_length(words)
     result = []
     for i, word in enumerate(words):
