@@ -8,15 +8,19 @@ capital letter; when a word might be part of a name, the finding gives advice on
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from operator import attrgetter
 from typing import Any, Iterable, Iterator, Mapping
 
 from ..analysis import WORD, Document, Token, fold
 from ..engine.model import Hit
 from ..engine.python import python_check
-from .common import sentences_of
 
 _CYRILLIC_CAPS = re.compile(r"^[А-ЯЁ]+(?:-[А-ЯЁ]+)*$")
+# Where a word in capitals of two letters or more (or of any length) may begin: not right after a letter.
+_WORD_IN_CAPITALS = re.compile(r"[А-ЯЁ](?<![а-яёА-ЯЁ][А-ЯЁ])(?=[А-ЯЁ-])")
+_CAPITAL_OPENING_WORD = re.compile(r"[А-ЯЁ](?<![а-яёА-ЯЁ][А-ЯЁ])")
+_START = attrgetter("start")
 _VOWELS = re.compile(r"[АЕЁИОУЫЭЮЯ]")
 _NOT_WORDS = frozenset({"Abbr", "Name", "Surn", "Patr", "Geox", "Orgn", "Init", "Trad"})
 _NAMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn"})
@@ -34,30 +38,59 @@ SHORT_NOUN_LETTERS = 6  # a caps noun this short inside ordinary text is an abbr
 def caps_words(doc: Document, params: Mapping[str, Any], options: Mapping[str, Any]) -> Iterator[Hit]:
     """Runs of capitalised dictionary words; abbreviations, names and words in `allow` pass.
     A line in capitals is reported once; other runs are reported one by one."""
-    allow = {fold(w) for w in options["allow"]}
-    min_letters = options["min_letters"]
-    caps_lines = list(_caps_lines(doc, min_letters, allow))
+    shouting = _shouting_words(doc, options["min_letters"], {fold(w) for w in options["allow"]})
+    if not shouting:
+        return
+    caps_lines = list(_caps_lines(doc, shouting))
     line_starts = [start for start, _, _ in caps_lines]
     for start, end, words in caps_lines:
         yield _line_hit(doc, start, end, words, options)
-    for tokens in sentences_of(doc):
-        yield from _runs(doc, tokens, min_letters, allow, caps_lines, line_starts, options)
+    indexes = {token.index for token in shouting}
+    for tokens in sentences_at(doc, [token.start for token in shouting]):
+        yield from _runs(doc, tokens, indexes, caps_lines, line_starts, options)
 
 
-def _runs(doc: Document, tokens: list[Token], min_letters: int, allow: set[str],
-          caps_lines: list[tuple[int, int, list[Token]]], line_starts: list[int],
-          options: Mapping[str, Any]) -> Iterator[Hit]:
-    """Runs of shouting words in ordinary text; short words in capitals between them join the run."""
+def _shouting_words(doc: Document, min_letters: int, allow: set[str]) -> list[Token]:
+    """The shouting words of the text, in order. Only the words that begin where the text has a
+    capital and another capital or a hyphen are read (razdel never starts a token inside a run
+    of letters): in most sentences there are none."""
+    starts = _WORD_IN_CAPITALS if min_letters >= 2 else _CAPITAL_OPENING_WORD
+    return [token for token in tokens_at(doc.tokens, (m.start() for m in starts.finditer(doc.text)))
+            if _shouting(token, min_letters, allow)]
+
+
+def tokens_at(tokens: list[Token], offsets: Iterable[int]) -> Iterator[Token]:
+    """The tokens that begin at one of `offsets` (ascending)."""
+    for offset in offsets:
+        i = bisect_left(tokens, offset, key=_START)
+        if i < len(tokens) and tokens[i].start == offset:
+            yield tokens[i]
+
+
+def sentences_at(doc: Document, offsets: Iterable[int]) -> Iterator[list[Token]]:
+    """The tokens of each sentence that holds one of `offsets` (ascending), sentence by sentence."""
+    last = -1
+    for offset in offsets:
+        i = bisect_right(doc.sentences, offset, key=_START) - 1
+        if i > last and offset < doc.sentences[i].end:
+            last = i
+            yield doc.sentence_tokens(doc.sentences[i])
+
+
+def _runs(doc: Document, tokens: list[Token], shouting: set[int], caps_lines: list[tuple[int, int, list[Token]]],
+          line_starts: list[int], options: Mapping[str, Any]) -> Iterator[Hit]:
+    """Runs of shouting words (their indexes in `shouting`) in ordinary text; short words in
+    capitals between them join the run."""
     run: list[Token] = []
     for token in tokens + [None]:  # None flushes the last run
         if token is not None and not _in_line(token, caps_lines, line_starts):
-            if _shouting(token, min_letters, allow) and not _short_noun(token):
+            if token.index in shouting and not _short_noun(token):
                 run.append(token)
                 continue
             if run and (token.text in ",-—" or (token.kind == WORD and _CYRILLIC_CAPS.match(token.text))):
                 run.append(token)
                 continue
-        while run and not _shouting(run[-1], min_letters, allow):
+        while run and run[-1].index not in shouting:
             run.pop()
         if run:
             yield _run_hit(doc, run, run[0] is tokens[0], options)
@@ -95,12 +128,19 @@ def _short_noun(token: Token) -> bool:
     return len(token.text) <= SHORT_NOUN_LETTERS and token.morph.has("NOUN")
 
 
-def _caps_lines(doc: Document, min_letters: int, allow: set[str]) -> Iterator[tuple[int, int, list[Token]]]:
-    """Headings in capitals, consecutive lines joined into one: (start, end, tokens)."""
+def _caps_lines(doc: Document, shouting: list[Token]) -> Iterator[tuple[int, int, list[Token]]]:
+    """Headings in capitals, consecutive lines joined into one: (start, end, tokens). Only lines
+    with a shouting word can be in capitals; any other line with tokens ends the heading."""
     block: list[Token] = []
-    for tokens in _lines(doc):
-        if _is_caps_line(tokens, min_letters, allow):
+    block_end = 0  # where the last line of the block ends
+    for start, end, count in _lines_of(doc.text, shouting):
+        tokens = _tokens_in(doc.tokens, start, end)
+        if block and _tokens_in(doc.tokens, block_end, start):
+            yield block[0].start, block[-1].end, block
+            block = []
+        if _is_caps_line(tokens, count):
             block.extend(tokens)
+            block_end = end
             continue
         if block:
             yield block[0].start, block[-1].end, block
@@ -109,24 +149,37 @@ def _caps_lines(doc: Document, min_letters: int, allow: set[str]) -> Iterator[tu
         yield block[0].start, block[-1].end, block
 
 
-def _lines(doc: Document) -> Iterator[list[Token]]:
-    """The tokens of each line of the text that has any."""
-    starts = [t.start for t in doc.tokens]
-    offset = 0
-    for line in doc.text.split("\n"):
-        start, end = offset, offset + len(line)
-        offset = end + 1
-        tokens = doc.tokens[bisect_left(starts, start):bisect_left(starts, end)]
-        if tokens:
-            yield tokens
+def _lines_of(text: str, words: list[Token]) -> Iterator[tuple[int, int, int]]:
+    """(start, end, how many of `words`) of each line of the text that holds any of `words`."""
+    start, end, count = -1, -1, 0
+    for word in words:
+        if word.start > end:
+            if count:
+                yield start, end, count
+            start = text.rfind("\n", 0, word.start) + 1
+            end = text.find("\n", word.start)
+            end, count = len(text) if end < 0 else end, 0
+        count += 1
+    if count:
+        yield start, end, count
 
 
-def _is_caps_line(tokens: list[Token], min_letters: int, allow: set[str]) -> bool:
-    """Letters in capitals, but for a few short words in lower case («на 2014–2020 годы», «г.г.»)."""
-    words = [t for t in tokens if t.kind == WORD]
-    lower = sum(1 for t in words if len(t.text) >= 3 and _LOWER.search(t.text))
-    shouting = sum(1 for t in words if _shouting(t, min_letters, allow))
-    return shouting >= 1 and (lower == 0 or (shouting >= 3 and lower * 3 <= shouting))
+def _tokens_in(tokens: list[Token], start: int, end: int) -> list[Token]:
+    """The tokens that begin in [start, end)."""
+    return tokens[bisect_left(tokens, start, key=_START):bisect_left(tokens, end, key=_START)]
+
+
+def _is_caps_line(tokens: list[Token], shouting: int) -> bool:
+    """Letters in capitals, but for a few short words in lower case («на 2014–2020 годы», «г.г.»):
+    at most a third as many as the `shouting` words, and none when those are fewer than three."""
+    allowed = shouting // 3 if shouting >= 3 else 0
+    lower = 0
+    for token in tokens:
+        if token.kind == WORD and len(token.text) >= 3 and _LOWER.search(token.text):
+            lower += 1
+            if lower > allowed:
+                return False  # prose: it stops at its first words
+    return shouting >= 1
 
 
 def _line_hit(doc: Document, start: int, end: int, tokens: list[Token], options: Mapping[str, Any]) -> Hit:
