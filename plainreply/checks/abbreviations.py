@@ -18,7 +18,8 @@ from ..analysis.morph import (_head_prefix_length, analyzer, _nominative_parse, 
 from ..engine.glossary import load_glossary, string_list
 from ..engine.model import Hit
 from ..engine.python import python_check
-from .common import capitalized_inside, sentences_of
+from .caps import by_sentence, tokens_at
+from .common import capitalized_inside
 
 GLOSSARY_KEYS = {"acronyms": dict, "shortenings": dict, "allow": list, "known_units": list,
                  "fixed": list, "after_and": list, "counted": list, "legal_forms": list}
@@ -71,13 +72,14 @@ def abbreviation(doc: Document, params: Mapping[str, Any], options: Mapping[str,
     acronyms: dict[str, str] = options["_acronyms"]
     allow: set[str] = options["_allow"]
     settled: set[str] = set()
-    for tokens in sentences_of(doc):
+    for tokens, positions in by_sentence(doc, _acronym_like(doc)):
         quotes = _Quotes(tokens)
-        k = 0
-        while k < len(tokens):
+        after = 0  # «ЗК РФ» is one acronym: the word after a pair is not read again
+        for k in positions:
+            if k < after:
+                continue
             key, width = _acronym_at(doc, tokens, k, acronyms)
             if key is None:
-                k += 1
                 continue
             name = fold(key)
             if name not in allow and name not in settled:
@@ -86,7 +88,18 @@ def abbreviation(doc: Document, params: Mapping[str, Any], options: Mapping[str,
                 elif not _part_of_name(tokens, k, width, options["_legal_forms"], quotes):
                     settled.add(name)
                     yield _acronym_hit(tokens, k, width, key, acronyms.get(key), options)
-            k += width
+            after = k + width
+
+
+# Where an acronym may begin: a capital, not right after a letter (razdel never starts a token
+# inside a run of letters), then another capital after some lower-case letters.
+_ACRONYM_START = re.compile(r"[А-ЯЁ](?<![а-яёА-ЯЁ][А-ЯЁ])[а-яё]*[А-ЯЁ]")
+
+
+def _acronym_like(doc: Document) -> list[Token]:
+    """The words that look like acronyms, in text order: the only ones an acronym can start at."""
+    return [token for token in tokens_at(doc.tokens, (m.start() for m in _ACRONYM_START.finditer(doc.text)))
+            if token.kind == WORD and _looks_like_acronym(token)]
 
 
 def _acronym_hit(tokens: list[Token], k: int, width: int, key: str, full: str | None,
@@ -272,7 +285,7 @@ def _looks_like_acronym(token: Token) -> bool:
     text = token.text
     if len(text) < 2 or not _ACRONYM.match(text):
         return False
-    capitals = sum(1 for ch in text if ch.isupper())
+    capitals = sum(map(str.isupper, text))
     return capitals >= 2 and capitals * 2 >= len(text)
 
 
@@ -332,7 +345,7 @@ def _heads_its_line(text: str, tokens: list[Token], k: int) -> bool:
 
 def _looks_like_acronym_text(word: str) -> bool:
     word = word.strip("«»\"")
-    capitals = sum(1 for ch in word if ch.isupper())
+    capitals = sum(map(str.isupper, word))
     return len(word) >= 2 and capitals >= 2 and capitals * 2 >= len(word)
 
 

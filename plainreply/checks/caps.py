@@ -21,6 +21,7 @@ _CYRILLIC_CAPS = re.compile(r"^[А-ЯЁ]+(?:-[А-ЯЁ]+)*$")
 _WORD_IN_CAPITALS = re.compile(r"[А-ЯЁ](?<![а-яёА-ЯЁ][А-ЯЁ])(?=[А-ЯЁ-])")
 _CAPITAL_OPENING_WORD = re.compile(r"[А-ЯЁ](?<![а-яёА-ЯЁ][А-ЯЁ])")
 _START = attrgetter("start")
+_FIRST_TOKEN = attrgetter("first_token")
 _VOWELS = re.compile(r"[АЕЁИОУЫЭЮЯ]")
 _NOT_WORDS = frozenset({"Abbr", "Name", "Surn", "Patr", "Geox", "Orgn", "Init", "Trad"})
 _NAMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn"})
@@ -46,7 +47,7 @@ def caps_words(doc: Document, params: Mapping[str, Any], options: Mapping[str, A
     for start, end, words in caps_lines:
         yield _line_hit(doc, start, end, words, options)
     indexes = {token.index for token in shouting}
-    for tokens in sentences_at(doc, [token.start for token in shouting]):
+    for tokens, _ in by_sentence(doc, shouting):
         yield from _runs(doc, tokens, indexes, caps_lines, line_starts, options)
 
 
@@ -60,21 +61,24 @@ def _shouting_words(doc: Document, min_letters: int, allow: set[str]) -> list[To
 
 
 def tokens_at(tokens: list[Token], offsets: Iterable[int]) -> Iterator[Token]:
-    """The tokens that begin at one of `offsets` (ascending)."""
+    """The tokens that begin at one of `offsets` (ascending). (Shared with the other checks.)"""
     for offset in offsets:
         i = bisect_left(tokens, offset, key=_START)
         if i < len(tokens) and tokens[i].start == offset:
             yield tokens[i]
 
 
-def sentences_at(doc: Document, offsets: Iterable[int]) -> Iterator[list[Token]]:
-    """The tokens of each sentence that holds one of `offsets` (ascending), sentence by sentence."""
-    last = -1
-    for offset in offsets:
-        i = bisect_right(doc.sentences, offset, key=_START) - 1
-        if i > last and offset < doc.sentences[i].end:
-            last = i
-            yield doc.sentence_tokens(doc.sentences[i])
+def by_sentence(doc: Document, tokens: list[Token]) -> Iterator[tuple[list[Token], list[int]]]:
+    """For `tokens` in text order: the tokens of each sentence that holds some of them, and where
+    they stand in it. Sentences without any are not sliced. (Shared with the other checks.)"""
+    i = 0
+    while i < len(tokens):
+        sentence = doc.sentences[bisect_right(doc.sentences, tokens[i].index, key=_FIRST_TOKEN) - 1]
+        positions = []
+        while i < len(tokens) and tokens[i].index < sentence.last_token:
+            positions.append(tokens[i].index - sentence.first_token)
+            i += 1
+        yield doc.sentence_tokens(sentence), positions
 
 
 def _runs(doc: Document, tokens: list[Token], shouting: set[int], caps_lines: list[tuple[int, int, list[Token]]],
