@@ -5,20 +5,25 @@ Where a rule is unsure, it keeps silent."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from operator import attrgetter
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any, Collection, Iterable, Iterator, Mapping
 
-from ..analysis import PUNCT, WORD, Document, Token, fold
+from ..analysis import LINK, PUNCT, WORD, Document, Token, fold
 from ..analysis import syntax
 from ..analysis.morph import morph
+from ..analysis.segment import link_spans
 from ..engine.model import Hit
-from ..engine.python import python_check
+from ..engine.python import Prepare, python_check
 from ..errors import RuleFileError
 from ..spelling import Lexicon, in_dictionary, read_word_list, zipf
-from .common import sentences_of
+from .caps import by_sentence
 
 _FINITE = ("VERB", "PRTS")
+_ALNUM = re.compile(r"[^\W_]")  # a letter or a digit: what words and numbers have and marks do not
+_END = attrgetter("end")
 _SUBJECT_PRONOUNS = frozenset({"я", "ты", "он", "она", "оно", "мы", "вы", "они"})
 
 
@@ -29,26 +34,46 @@ def _word_before(tokens: list[Token], k: int) -> Token | None:
     return tokens[k - 1]
 
 
+def _folding(*names: str) -> Prepare:
+    """Prepares a rule's options: each word list in `names` folded into a set, as `_<name>`."""
+    def prepare(options: dict[str, Any], path: Path, rule_id: str) -> dict[str, Any]:
+        prepared = dict(options)
+        for name in names:
+            prepared["_" + name] = frozenset(fold(w) for w in options[name])
+        return prepared
+    return prepare
+
+
+def _words_keyed(doc: Document, keys: Iterable[str]) -> list[Token]:
+    """The words with one of `keys` among their lemmas or as their folded form, in text order:
+    looked up in doc.phrase_keys, not by reading every token."""
+    index = doc.phrase_keys
+    found: set[int] = set()
+    for key in keys:
+        found.update(index.get(key, ()))
+    return [doc.tokens[i] for i in sorted(found)]
+
+
 @python_check(
     "comma_before_clause",
     options={"conjunctions": [], "after_predicate_only": [], "not_after": [], "prepositions": []},
+    prepare=_folding("conjunctions", "after_predicate_only", "not_after", "prepositions"),
 )
 def comma_before_clause(doc: Document, params: Mapping[str, Any], options: Mapping[str, Any]) -> Iterator[Hit]:
     """A subordinate conjunction or «который» with no comma before it. Words in
     `after_predicate_only` («что») count only after a verb, a short form or «то/том/тем»;
     `not_after` lists the words after which no comma is needed («и», «потому», «так»)."""
-    conjunctions = {fold(w) for w in options["conjunctions"]}
-    predicate_only = {fold(w) for w in options["after_predicate_only"]}
-    not_after = {fold(w) for w in options["not_after"]}
-    prepositions = {fold(w) for w in options["prepositions"]}
-    for tokens in sentences_of(doc):
-        for k, token in enumerate(tokens):
-            if token.kind != WORD:
-                continue
+    conjunctions = options["_conjunctions"]
+    predicate_only = options["_after_predicate_only"]
+    not_after = options["_not_after"]
+    prepositions = options["_prepositions"]
+    words = [t for t in _words_keyed(doc, conjunctions | {"который"})
+             if t.key in conjunctions or t.morph.lemma == "который"]
+    for tokens, positions in by_sentence(doc, words):
+        for k in positions:
+            token = tokens[k]
             key = token.key
             is_which = token.morph.lemma == "который"
-            if key not in conjunctions and not is_which:
-                continue
             if k + 1 < len(tokens) and tokens[k + 1].text in ("-", "ли", "же"):
                 continue
             start = k
@@ -74,7 +99,7 @@ def comma_before_clause(doc: Document, params: Mapping[str, Any], options: Mappi
 _NOUN_PHRASE = ("NOUN", "ADJF", "PRTF", "NUMR", "NPRO")
 
 
-def _clause_opened_earlier(tokens: list[Token], start: int, prepositions: set[str]) -> bool:
+def _clause_opened_earlier(tokens: list[Token], start: int, prepositions: frozenset[str]) -> bool:
     """«…, внесение изменений в которые осуществляется», «…, на решение которой направлена»: the
     pronoun sits inside a noun phrase that opens the clause after a comma (or opens the line)."""
     j = start
@@ -121,17 +146,23 @@ class _OpenClause:
         return [words, words[:self.comma] + words[self.tail:], words[:self.tail] + [","] + words[self.tail:]]
 
 
+_CLAUSE_WORDS = ("openers", "prepositions", "auxiliaries", "conjunctions", "adverbials")
+
+
 @python_check("unclosed_relative_clause",
               options={"openers": [], "prepositions": [], "auxiliaries": [], "conjunctions": [],
-                       "adverbials": []})
+                       "adverbials": []},
+              prepare=_folding(*_CLAUSE_WORDS))
 def unclosed_relative_clause(doc: Document, params: Mapping[str, Any], options: Mapping[str, Any]) -> Iterator[Hit]:
     """A clause with «который» that is not closed by a comma, so a phrase of the main clause reads
     as part of it. A finding needs the parse to agree three times: as written, the phrase is an
     adverbial of a verb (not a noun's attribute); without the clause, and with the comma put in, it
     hangs on the main clause, on a verb once the comma is there."""
-    words = {key: {fold(w) for w in options[key]} for key in ("openers", "prepositions", "auxiliaries",
-                                                            "conjunctions", "adverbials")}
-    candidates = [c for tokens in sentences_of(doc) if (c := _open_clause(tokens, words)) is not None]
+    words = {key: options["_" + key] for key in _CLAUSE_WORDS}
+    # Only a sentence with «который» or an opener («где») can hold such a clause.
+    openers = [t for t in _words_keyed(doc, words["openers"] | {"который"})
+               if t.morph.lemma == "который" or t.key in words["openers"]]
+    candidates = [c for tokens, _ in by_sentence(doc, openers) if (c := _open_clause(tokens, words)) is not None]
     if not candidates:
         return  # natasha stays unloaded
     parsed = syntax.parse_texts([variant for c in candidates for variant in c.variants()])
@@ -145,7 +176,7 @@ def unclosed_relative_clause(doc: Document, params: Mapping[str, Any], options: 
                   suggestion=f"закройте придаточное запятой: «…{before.text}, {phrase}»")
 
 
-def _open_clause(tokens: list[Token], words: Mapping[str, set[str]]) -> _OpenClause | None:
+def _open_clause(tokens: list[Token], words: Mapping[str, frozenset[str]]) -> _OpenClause | None:
     comma = _last_clause_mark(tokens)
     if comma is None or tokens[comma].text != ",":
         return None
@@ -174,7 +205,7 @@ def _open_clause(tokens: list[Token], words: Mapping[str, set[str]]) -> _OpenCla
     return None
 
 
-def _complex_preposition(tokens: list[Token], k: int, adverbials: set[str]) -> bool:
+def _complex_preposition(tokens: list[Token], k: int, adverbials: frozenset[str]) -> bool:
     """«в соответствии с», «по сравнению с», «в качестве»: such adverbials fit either clause."""
     following = " ".join(t.key for t in tokens[k:k + 3] if t.kind == WORD)
     return any(following == phrase or following.startswith(phrase + " ") for phrase in adverbials)
@@ -187,7 +218,7 @@ def _last_clause_mark(tokens: list[Token]) -> int | None:
     return None
 
 
-def _clause_predicate(tokens: list[Token], k: int, auxiliaries: set[str]) -> int | None:
+def _clause_predicate(tokens: list[Token], k: int, auxiliaries: frozenset[str]) -> int | None:
     """The first finite verb or short participle of the clause («был проведен»: the participle)."""
     for j in range(k, len(tokens)):
         if tokens[j].kind == WORD and _finite(tokens[j]):
@@ -228,40 +259,40 @@ def _main_clause_phrase(clause: _OpenClause, written: list[syntax.Dependency], r
     return noun
 
 
-@python_check("comma_before_gerund", options={"not_gerunds": [], "not_after": []})
+@python_check("comma_before_gerund", options={"not_gerunds": [], "not_after": []},
+              prepare=_folding("not_gerunds", "not_after"))
 def comma_before_gerund(doc: Document, params: Mapping[str, Any], options: Mapping[str, Any]) -> Iterator[Hit]:
     """A gerund that opens a phrase in the middle of a sentence with no comma before it:
     «передать участок в субаренду направив уведомление»."""
-    skip = {fold(w) for w in options["not_gerunds"]}
-    not_after = {fold(w) for w in options["not_after"]}
-    for tokens in sentences_of(doc):
-        for k, token in enumerate(tokens):
-            if token.kind != WORD or token.morph.parses[0].pos != "GRND" or token.key in skip:
-                continue
+    skip = options["_not_gerunds"]
+    not_after = options["_not_after"]
+    # No index knows the part of speech: every token is read, but only gerunds get their sentence.
+    gerunds = [t for t in doc.tokens if t.kind == WORD and t.morph.parses[0].pos == "GRND" and t.key not in skip]
+    for tokens, positions in by_sentence(doc, gerunds):
+        for k in positions:
             start = k
             while start > 0 and tokens[start - 1].kind == WORD and tokens[start - 1].morph.parses[0].pos == "ADVB":
                 start -= 1  # «попутно освободив»: the adverb belongs to the gerund phrase
             before = _word_before(tokens, start)
             if before is None or before.key in not_after:
                 continue
-            phrase = doc.text[tokens[start].start:token.end]
-            yield Hit(before.start, token.end, suggestion=f"{before.text}, {phrase}")
+            phrase = doc.text[tokens[start].start:tokens[k].end]
+            yield Hit(before.start, tokens[k].end, suggestion=f"{before.text}, {phrase}")
 
 
-@python_check("comma_compound_and", options={"conjunctions": []})
+@python_check("comma_compound_and", options={"conjunctions": []}, prepare=_folding("conjunctions"))
 def comma_compound_and(doc: Document, params: Mapping[str, Any], options: Mapping[str, Any]) -> Iterator[Hit]:
     """«и» (or another conjunction from the list) between two clauses that each have their own
     verb, the second with its own subject: «очередь подошла и Вы можете выбрать»."""
-    joins = {fold(w) for w in options["conjunctions"]}
-    for tokens in sentences_of(doc):
-        for k, token in enumerate(tokens):
-            if token.kind != WORD or token.key not in joins:
-                continue
+    joins = options["_conjunctions"]
+    for tokens, positions in by_sentence(doc, [t for t in _words_keyed(doc, joins) if t.key in joins]):
+        for k in positions:
+            token = tokens[k]
             before = _word_before(tokens, k)
-            if before is None or len(before.text) < 2 or not _clause_has_verb(tokens, k):
+            if before is None or len(before.text) < 2:
                 continue
-            subject = _subject_after(tokens, k + 1)
-            if subject is None or len(subject.text) < 2:
+            subject = _subject_after(tokens, k + 1)  # looked at first: it is rare, and cheap to rule out
+            if subject is None or len(subject.text) < 2 or not _clause_has_verb(tokens, k):
                 continue
             yield Hit(before.start, subject.end, suggestion=f"{before.text}, {token.text} {subject.text}")
 
@@ -306,22 +337,27 @@ def _subject_after(tokens: list[Token], k: int) -> Token | None:
     return None
 
 
-@python_check("introductory_words", options={"phrases": [], "may_open_phrase": []})
+def _prepare_introductory(options: dict[str, Any], path: Path, rule_id: str) -> dict[str, Any]:
+    prepared = dict(options)
+    prepared["_phrases"] = [tuple(fold(w) for w in p.split()) for p in options["phrases"]]
+    if not all(prepared["_phrases"]):
+        raise RuleFileError(path, "пустая фраза", rule_id, "options.phrases")
+    prepared["_openers"] = {tuple(fold(w) for w in p.split()) for p in options["may_open_phrase"]}
+    return prepared
+
+
+@python_check("introductory_words", options={"phrases": [], "may_open_phrase": []}, prepare=_prepare_introductory)
 def introductory_words(doc: Document, params: Mapping[str, Any], options: Mapping[str, Any]) -> Iterator[Hit]:
     """Introductory words and phrases («например», «к сожалению») not set off by commas. Words in
     `may_open_phrase` after a comma may open a clarifying phrase: «…, например свидетельство»."""
-    phrases = [tuple(fold(w) for w in p.split()) for p in options["phrases"]]
-    openers = {tuple(fold(w) for w in p.split()) for p in options["may_open_phrase"]}
-    by_first: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in phrases:
-        by_first.setdefault(phrase[0], []).append(phrase)
-    for tokens in sentences_of(doc):
-        words = [t.key for t in tokens]
-        for k in range(len(tokens)):
-            for phrase in by_first.get(words[k], ()):
-                if tuple(words[k:k + len(phrase)]) != phrase:
-                    continue
+    openers: set[tuple[str, ...]] = options["_openers"]
+    starts = _phrase_starts(doc, options["_phrases"])
+    for tokens, positions in by_sentence(doc, [doc.tokens[i] for i in sorted(starts)]):
+        for k in positions:
+            for phrase in starts[tokens[k].index]:
                 end = k + len(phrase)
+                if tuple(t.key for t in tokens[k:end]) != phrase:
+                    continue
                 before_ok = k == 0 or tokens[k - 1].kind == PUNCT
                 after_ok = end >= len(tokens) or tokens[end].kind == PUNCT or (
                     phrase in openers and k > 0 and tokens[k - 1].text == ",")
@@ -329,6 +365,45 @@ def introductory_words(doc: Document, params: Mapping[str, Any], options: Mappin
                     continue
                 text = doc.text[tokens[k].start:tokens[end - 1].end]
                 yield Hit(tokens[k].start, tokens[end - 1].end, suggestion=f"выделите запятыми: «, {text},»")
+
+
+def _phrase_starts(doc: Document, phrases: list[tuple[str, ...]]) -> dict[int, list[tuple[str, ...]]]:
+    """The token indexes where some of `phrases` may begin, each with those phrases in list order.
+    A phrase is looked up by its rarest word: «в частности» by «частности», not by every «в»."""
+    index = doc.phrase_keys
+    anchors = [min(range(len(p)), key=lambda j: (not _ALNUM.search(p[j]), len(index.get(p[j], ())))) for p in phrases]
+    places: dict[str, list[int]] = {}
+    for token in _tokens_keyed(doc, {p[j] for p, j in zip(phrases, anchors)}):
+        places.setdefault(token.key, []).append(token.index)
+    starts: dict[int, list[tuple[str, ...]]] = {}
+    for phrase, j in zip(phrases, anchors):
+        for i in places.get(phrase[j], ()):
+            if i >= j:
+                starts.setdefault(i - j, []).append(phrase)
+    return starts
+
+
+def _tokens_keyed(doc: Document, keys: Collection[str]) -> list[Token]:
+    """The tokens whose folded text is one of `keys`, in text order. doc.phrase_keys indexes the
+    words and numbers; the tokens of links are looked at apart, and a key with no letter or digit
+    (a mark) makes every token be read."""
+    if not all(_ALNUM.search(key) for key in keys):
+        return [t for t in doc.tokens if t.key in keys]
+    index, tokens = doc.phrase_keys, doc.tokens
+    found = {i for key in keys for i in index.get(key, ()) if tokens[i].key == key}
+    found.update(t.index for t in _link_tokens(doc) if t.key in keys)
+    return [tokens[i] for i in sorted(found)]
+
+
+def _link_tokens(doc: Document) -> Iterator[Token]:
+    """The tokens of links and e-mail addresses: segment marks those that overlap a link span."""
+    tokens = doc.tokens
+    for start, end in link_spans(doc.text):
+        i = bisect_right(tokens, start, key=_END)  # the first token that ends after the link starts
+        while i < len(tokens) and tokens[i].start < end:
+            if tokens[i].kind == LINK:
+                yield tokens[i]
+            i += 1
 
 
 _PAIRS = {"«": "»", "(": ")", "„": "“", "“": "”"}
