@@ -285,14 +285,18 @@ def comma_compound_and(doc: Document, params: Mapping[str, Any], options: Mappin
     """«и» (or another conjunction from the list) between two clauses that each have their own
     verb, the second with its own subject: «очередь подошла и Вы можете выбрать»."""
     joins = options["_conjunctions"]
-    for tokens, positions in by_sentence(doc, [t for t in _words_keyed(doc, joins) if t.key in joins]):
+    # A subject with its verb right after «и» is rare: it is looked for first, in the whole text
+    # (where it finds all the sentence would, and more), and only those sentences are read.
+    words = [t for t in _words_keyed(doc, joins)
+             if t.key in joins and _subject_after(doc.tokens, t.index + 1) is not None]
+    for tokens, positions in by_sentence(doc, words):
         for k in positions:
             token = tokens[k]
             before = _word_before(tokens, k)
-            if before is None or len(before.text) < 2:
+            if before is None or len(before.text) < 2 or not _clause_has_verb(tokens, k):
                 continue
-            subject = _subject_after(tokens, k + 1)  # looked at first: it is rare, and cheap to rule out
-            if subject is None or len(subject.text) < 2 or not _clause_has_verb(tokens, k):
+            subject = _subject_after(tokens, k + 1)
+            if subject is None or len(subject.text) < 2:
                 continue
             yield Hit(before.start, subject.end, suggestion=f"{before.text}, {token.text} {subject.text}")
 
