@@ -399,15 +399,20 @@ def _tokens_keyed(doc: Document, keys: Collection[str]) -> list[Token]:
     return [tokens[i] for i in sorted(found)]
 
 
-def _link_tokens(doc: Document) -> Iterator[Token]:
-    """The tokens of links and e-mail addresses: segment marks those that overlap a link span."""
-    tokens = doc.tokens
-    for start, end in link_spans(doc.text):
-        i = bisect_right(tokens, start, key=_END)  # the first token that ends after the link starts
-        while i < len(tokens) and tokens[i].start < end:
-            if tokens[i].kind == LINK:
-                yield tokens[i]
-            i += 1
+def _link_tokens(doc: Document) -> list[Token]:
+    """The tokens of links and e-mail addresses: segment marks those that overlap a link span
+    (link_spans remembers the spans of the last texts it saw, this document's among them)."""
+    found = doc.shared.get("link-tokens")
+    if found is None:
+        tokens, found = doc.tokens, []
+        for start, end in link_spans(doc.text):
+            i = bisect_right(tokens, start, key=_END)  # the first token that ends after the link starts
+            while i < len(tokens) and tokens[i].start < end:
+                if tokens[i].kind == LINK:
+                    found.append(tokens[i])
+                i += 1
+        doc.shared["link-tokens"] = found
+    return found  # type: ignore[return-value]
 
 
 _PAIRS = {"«": "»", "(": ")", "„": "“", "“": "”"}
