@@ -6,6 +6,7 @@ import happens inside `parser()`, never at module import.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from typing import Any, Sequence
 
@@ -24,6 +25,10 @@ class Dependency:
 def parser() -> Any:
     global _parser
     if _parser is None:
+        # numpy arrives with natasha: one BLAS thread, as the parser's small matrices gain nothing
+        # from more, and idle BLAS threads spin on a machine that checks letters in parallel.
+        # A value the user set wins.
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
         from natasha import NewsEmbedding, NewsSyntaxParser
 
         _parser = NewsSyntaxParser(NewsEmbedding())

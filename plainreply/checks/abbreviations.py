@@ -18,8 +18,7 @@ from ..analysis.morph import (_head_prefix_length, analyzer, _nominative_parse, 
 from ..engine.glossary import load_glossary, string_list
 from ..engine.model import Hit
 from ..engine.python import python_check
-from .caps import by_sentence, tokens_at
-from .common import capitalized_inside
+from .common import by_sentence, capitalized_inside, tokens_at
 
 GLOSSARY_KEYS = {"acronyms": dict, "shortenings": dict, "allow": list, "known_units": list,
                  "fixed": list, "after_and": list, "counted": list, "legal_forms": list}

@@ -8,20 +8,20 @@ capital letter; when a word might be part of a name, the finding gives advice on
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from operator import attrgetter
 from typing import Any, Iterable, Iterator, Mapping
 
 from ..analysis import WORD, Document, Token, fold
 from ..engine.model import Hit
 from ..engine.python import python_check
+from .common import by_sentence, tokens_at
 
 _CYRILLIC_CAPS = re.compile(r"^[А-ЯЁ]+(?:-[А-ЯЁ]+)*$")
 # Where a word in capitals of two letters or more (or of any length) may begin: not right after a letter.
 _WORD_IN_CAPITALS = re.compile(r"[А-ЯЁ](?<![а-яёА-ЯЁ][А-ЯЁ])(?=[А-ЯЁ-])")
 _CAPITAL_OPENING_WORD = re.compile(r"[А-ЯЁ](?<![а-яёА-ЯЁ][А-ЯЁ])")
 _START = attrgetter("start")
-_FIRST_TOKEN = attrgetter("first_token")
 _VOWELS = re.compile(r"[АЕЁИОУЫЭЮЯ]")
 _NOT_WORDS = frozenset({"Abbr", "Name", "Surn", "Patr", "Geox", "Orgn", "Init", "Trad"})
 _NAMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn"})
@@ -58,27 +58,6 @@ def _shouting_words(doc: Document, min_letters: int, allow: set[str]) -> list[To
     starts = _WORD_IN_CAPITALS if min_letters >= 2 else _CAPITAL_OPENING_WORD
     return [token for token in tokens_at(doc.tokens, (m.start() for m in starts.finditer(doc.text)))
             if _shouting(token, min_letters, allow)]
-
-
-def tokens_at(tokens: list[Token], offsets: Iterable[int]) -> Iterator[Token]:
-    """The tokens that begin at one of `offsets` (ascending). (Shared with the other checks.)"""
-    for offset in offsets:
-        i = bisect_left(tokens, offset, key=_START)
-        if i < len(tokens) and tokens[i].start == offset:
-            yield tokens[i]
-
-
-def by_sentence(doc: Document, tokens: list[Token]) -> Iterator[tuple[list[Token], list[int]]]:
-    """For `tokens` in text order: the tokens of each sentence that holds some of them, and where
-    they stand in it. Sentences without any are not sliced. (Shared with the other checks.)"""
-    i = 0
-    while i < len(tokens):
-        sentence = doc.sentences[bisect_right(doc.sentences, tokens[i].index, key=_FIRST_TOKEN) - 1]
-        positions = []
-        while i < len(tokens) and tokens[i].index < sentence.last_token:
-            positions.append(tokens[i].index - sentence.first_token)
-            i += 1
-        yield doc.sentence_tokens(sentence), positions
 
 
 def _runs(doc: Document, tokens: list[Token], shouting: set[int], caps_lines: list[tuple[int, int, list[Token]]],

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from operator import attrgetter
+from typing import Iterable, Iterator
+
 from ..analysis import WORD, Document, Token
+
+_START = attrgetter("start")
+_FIRST_TOKEN = attrgetter("first_token")
 
 
 def sentences_of(doc: Document) -> "list[list[Token]]":
@@ -17,3 +24,24 @@ def capitalized_inside(tokens: list[Token], k: int) -> bool:
         return False
     # Stops at the first word of the sentence: no copy of the tokens before k.
     return any(tokens[i].kind == WORD for i in range(k))
+
+
+def tokens_at(tokens: list[Token], offsets: Iterable[int]) -> Iterator[Token]:
+    """The tokens that begin at one of `offsets` (ascending)."""
+    for offset in offsets:
+        i = bisect_left(tokens, offset, key=_START)
+        if i < len(tokens) and tokens[i].start == offset:
+            yield tokens[i]
+
+
+def by_sentence(doc: Document, tokens: list[Token]) -> Iterator[tuple[list[Token], list[int]]]:
+    """For `tokens` in text order: the tokens of each sentence that holds some of them, and where
+    they stand in it. Sentences without any are not sliced."""
+    i = 0
+    while i < len(tokens):
+        sentence = doc.sentences[bisect_right(doc.sentences, tokens[i].index, key=_FIRST_TOKEN) - 1]
+        positions = []
+        while i < len(tokens) and tokens[i].index < sentence.last_token:
+            positions.append(tokens[i].index - sentence.first_token)
+            i += 1
+        yield doc.sentence_tokens(sentence), positions

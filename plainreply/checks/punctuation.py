@@ -19,7 +19,7 @@ from ..engine.model import Hit
 from ..engine.python import Prepare, python_check
 from ..errors import RuleFileError
 from ..spelling import Lexicon, in_dictionary, read_word_list, zipf
-from .caps import by_sentence
+from .common import by_sentence
 
 _FINITE = ("VERB", "PRTS")
 _ALNUM = re.compile(r"[^\W_]")  # a letter or a digit: what words and numbers have and marks do not
