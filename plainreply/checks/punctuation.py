@@ -165,10 +165,15 @@ def unclosed_relative_clause(doc: Document, params: Mapping[str, Any], options: 
     candidates = [c for tokens, _ in by_sentence(doc, openers) if (c := _open_clause(tokens, words)) is not None]
     if not candidates:
         return  # natasha stays unloaded
-    parsed = syntax.parse_texts([variant for c in candidates for variant in c.variants()])
-    for k, clause in enumerate(candidates):
-        noun = _main_clause_phrase(clause, *parsed[3 * k:3 * k + 3])
-        if noun is None:
+    # The sentence as written rules most candidates out: the other two variants are parsed only
+    # for the rest (a parse does not depend on the other sentences of its batch).
+    written = syntax.parse_texts([c.variants()[0] for c in candidates])
+    kept = [(c, noun) for c, parse in zip(candidates, written) if (noun := _phrase_as_written(c, parse)) is not None]
+    if not kept:
+        return
+    others = syntax.parse_texts([variant for c, _ in kept for variant in c.variants()[1:]])
+    for k, (clause, noun) in enumerate(kept):
+        if not _main_clause_holds(clause, noun, *others[2 * k:2 * k + 2]):
             continue
         tokens = clause.tokens
         before, phrase = tokens[clause.tail - 1], doc.text[tokens[clause.tail].start:tokens[noun].end]
@@ -234,9 +239,8 @@ def _plain_phrase(tokens: list[Token], k: int) -> bool:
     return len(rest) >= 2 and not any(t.morph.parses[0].pos in _PREDICATES for t in rest)
 
 
-def _main_clause_phrase(clause: _OpenClause, written: list[syntax.Dependency], reduced: list[syntax.Dependency],
-                        closed: list[syntax.Dependency]) -> int | None:
-    """The noun of the tail phrase when all three parses give it to a verb of the main clause."""
+def _phrase_as_written(clause: _OpenClause, written: list[syntax.Dependency]) -> int | None:
+    """The noun of the tail phrase when, as written, the phrase is an adverbial of the clause's verb."""
     noun = written[clause.tail].head
     if noun is None or noun <= clause.tail or written[clause.tail].rel != "case":
         return None
@@ -245,18 +249,24 @@ def _main_clause_phrase(clause: _OpenClause, written: list[syntax.Dependency], r
     attached = written[noun].head
     if written[noun].rel != "obl" or attached is None or attached >= clause.comma and attached != clause.verb:
         return None  # as written, the phrase hangs on a noun or a participle: «ремонт дороги по улице Мира»
+    return noun
+
+
+def _main_clause_holds(clause: _OpenClause, noun: int, reduced: list[syntax.Dependency],
+                       closed: list[syntax.Dependency]) -> bool:
+    """Without the clause, and with the comma put in, the phrase hangs on a verb of the main clause."""
     shift = clause.tail - clause.comma
     head = reduced[noun - shift].head
     if head is None or head >= clause.comma or reduced[noun - shift].rel != "obl":
-        return None
+        return False
     head = closed[noun + 1].head
     if head is None or head >= clause.comma or closed[noun + 1].rel != "obl":
-        return None
+        return False
     if clause.tokens[head].morph.parses[0].pos not in ("VERB", "INFN"):
-        return None
+        return False
     if closed[clause.comma - 1].head != head:
-        return None  # the clause must stand between two complements of one verb: «обратитесь в учреждение, …, с заявлением»
-    return noun
+        return False  # the clause must stand between two complements of one verb: «обратитесь в учреждение, …, с заявлением»
+    return True
 
 
 @python_check("comma_before_gerund", options={"not_gerunds": [], "not_after": []},
