@@ -3,14 +3,15 @@ reflexive passives of transitive verbs («рассчитывается», «пр
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping
+from bisect import bisect_right
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Mapping
 
-from ..analysis import WORD, Document, Token, fold
+from ..analysis import WORD, Document, Sentence, Token, fold
 from ..analysis.segment import NUMBER
 from ..analysis.morph import inflect, is_verb_lemma
 from ..engine.model import Hit
 from ..engine.python import python_check
-from .common import sentences_of
 
 _AUXILIARY = frozenset({"был", "была", "было", "были", "будет", "будут"})
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")", "«", "»", '"'})
@@ -18,10 +19,27 @@ _AGENT_WINDOW = 4  # words either side of the predicate where an instrumental ag
 _REFERENCE_PLACES = frozenset({"таблица", "приложение", "раздел", "пункт", "графа", "схема", "форма", "паспорт"})
 
 
+_FORMS_KEPT = 100_000  # word forms whose readings are remembered: bounded, an archive brings new words forever
+_UNSEEN = object()  # a form not looked at yet
+Reading = tuple[str, frozenset[str]]  # the lemma of the active verb and the grammemes of the form
+
+
+def _prepare(options: dict[str, Any], path: Path, rule_id: str) -> dict[str, Any]:
+    prepared = dict(options)
+    skip = {fold(w) for w in options["not_passive"]}
+    prepared["_forms"] = _PassiveForms(skip, options["reflexive"])
+    prepared["_before"] = [tuple(fold(w) for w in phrase.split()) for phrase in options["not_passive_before"]]
+    prepared["_stative"] = {fold(k): v.split() for k, v in options["stative"].items()}
+    prepared["_purpose_not"] = {fold(w) for w in options["purpose_not"]}
+    prepared["_not_agents"] = {fold(w) for w in options["not_agents"]}
+    return prepared
+
+
 @python_check(
     "passive",
     options={"not_passive": [], "not_passive_before": [], "reflexive": True, "subject": "мы",
              "stative": {}, "purpose_not": [], "not_agents": []},
+    prepare=_prepare,
 )
 def passive(doc: Document, params: Mapping[str, Any], options: Mapping[str, Any]) -> Iterator[Hit]:
     """Short passive participles as predicates and present-tense reflexive passives.
@@ -31,23 +49,19 @@ def passive(doc: Document, params: Mapping[str, Any], options: Mapping[str, Any]
     `stative` maps a lemma to the words after which it states a property, not an action
     (notation in the rule file). The advice names the agent when the sentence gives one in the
     instrumental («установлены постановлением» → «постановление установило»)."""
-    skip = {fold(w) for w in options["not_passive"]}
-    before = [tuple(fold(w) for w in phrase.split()) for phrase in options["not_passive_before"]]
-    stative = {fold(k): v.split() for k, v in options["stative"].items()}
-    purpose_not = {fold(w) for w in options["purpose_not"]}
-    not_agents = {fold(w) for w in options["not_agents"]}
-    for tokens in sentences_of(doc):
-        for k, token in enumerate(tokens):
-            if token.kind != WORD:
-                continue
-            reflexive = options["reflexive"] and _reflexive(token, skip)
-            if reflexive and _followed_by(tokens, k, before):
+    forms: _PassiveForms = options["_forms"]
+    for sentence, positions in _by_sentence(doc, forms.candidates(doc.tokens)):
+        tokens = doc.sentence_tokens(sentence)
+        for k in positions:
+            token = tokens[k]
+            participle, reflexive = forms.readings(token)
+            if reflexive and _followed_by(tokens, k, options["_before"]):
                 reflexive = None
-            found = _short_participle(token, skip) or reflexive
+            found = participle or reflexive
             if not found:
                 continue
             lemma, grammemes = found
-            if _is_stative(tokens, k, lemma, token, stative, purpose_not):
+            if _is_stative(tokens, k, lemma, token, options["_stative"], options["_purpose_not"]):
                 continue
             start = token.start
             future = False
@@ -55,7 +69,58 @@ def passive(doc: Document, params: Mapping[str, Any], options: Mapping[str, Any]
                 start = tokens[k - 1].start
                 future = tokens[k - 1].key.startswith("буд")
             yield Hit(start, token.end, suggestion=_advice(tokens, k, lemma, grammemes, future, options["subject"],
-                                                           not_agents))
+                                                           options["_not_agents"]))
+
+
+def _by_sentence(doc: Document, indexes: Iterable[int]) -> Iterator[tuple[Sentence, list[int]]]:
+    """The sentences that hold the tokens at `indexes` (ascending), each with the positions of
+    those tokens in it: a check that needs a few words reads only their sentences."""
+    sentence: Sentence | None = None
+    positions: list[int] = []
+    for i in indexes:
+        if sentence is None or i >= sentence.last_token:
+            if positions:
+                yield sentence, positions
+            sentence = doc.sentences[bisect_right(doc.sentences, i, key=_first_token) - 1]
+            positions = []
+        positions.append(i - sentence.first_token)
+    if sentence is not None and positions:
+        yield sentence, positions
+
+
+def _first_token(sentence: Sentence) -> int:
+    return sentence.first_token
+
+
+class _PassiveForms:
+    """The passive readings of each word form, remembered per form: they depend on it alone."""
+
+    def __init__(self, skip: set[str], reflexive: bool):
+        self.skip = skip  # `not_passive`
+        self.reflexive = reflexive  # whether reflexive passives are looked for
+        self._readings: dict[str, tuple[Reading | None, Reading | None] | None] = {}
+
+    def candidates(self, tokens: list[Token]) -> list[int]:
+        """The indexes of the words with a passive reading: in most sentences there is none."""
+        remembered = self._readings
+        found = []
+        for token in tokens:
+            if token.kind == WORD and remembered.get(token.key, _UNSEEN) is not None \
+                    and self.readings(token) is not None:
+                found.append(token.index)
+        return found
+
+    def readings(self, token: Token) -> tuple[Reading | None, Reading | None] | None:
+        """(as a short passive participle, as a reflexive passive), or None when it is neither."""
+        key = token.key
+        if key in self._readings:
+            return self._readings[key]
+        if len(self._readings) >= _FORMS_KEPT:
+            self._readings.clear()
+        participle = _short_participle(token, self.skip)
+        reflexive = _reflexive(token, self.skip) if self.reflexive else None
+        found = self._readings[key] = (participle, reflexive) if participle or reflexive else None
+        return found
 
 
 def _is_stative(tokens: list[Token], k: int, lemma: str, token: Token, stative: Mapping[str, list[str]],
