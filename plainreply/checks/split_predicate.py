@@ -4,14 +4,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Iterator, Mapping
+from bisect import bisect_right
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Mapping
 
-from ..analysis import PUNCT, WORD, Document, Token, fold
+from ..analysis import PUNCT, WORD, Document, Sentence, Token, fold
 from ..analysis.inflect import inflect_word, match_capitalisation
 from ..analysis.morph import is_verb_lemma, morph
 from ..engine.model import Hit
 from ..engine.python import python_check
-from .common import sentences_of
 
 _BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")"})
 _ABOUT = frozenset({"о", "об", "обо"})
@@ -40,9 +41,23 @@ class _Light:
     reflexive: bool = False
 
 
+_FORMS_KEPT = 100_000  # word forms whose light-verb reading is remembered: bounded
+_UNSEEN = object()  # a form not looked at yet
+
+
+def _prepare(options: dict[str, Any], path: Path, rule_id: str) -> dict[str, Any]:
+    prepared = dict(options)
+    prepared["_light"] = _LightVerbs({fold(v) for v in options["light_verbs"]})
+    prepared["_nouns"] = {fold(k): _verb(v) for k, v in options["nouns"].items()}
+    prepared["_decisions"] = {fold(k): _verb(v) for k, v in options["decision_nouns"].items()}
+    prepared["_terms"] = {tuple(morph(w).lemma for w in t.split()) for t in options["terms"]}
+    return prepared
+
+
 @python_check(
     "split_predicate",
     options={"light_verbs": [], "nouns": {}, "decision_nouns": {}, "window": 3, "terms": []},
+    prepare=_prepare,
 )
 def split_predicate(doc: Document, params: Mapping[str, Any], options: Mapping[str, Any]) -> Iterator[Hit]:
     """A light verb (`light_verbs`) and a verbal noun (`nouns`: noun → «perfective|imperfective»
@@ -50,17 +65,15 @@ def split_predicate(doc: Document, params: Mapping[str, Any], options: Mapping[s
     («решение» → «решить») takes its verb from the noun after «о/об»: «решение об отказе» → «отказать».
     Passive light verbs («проведена проверка») get advice: the active verb needs a doer.
     `terms` are adjective + noun terms that stay («медицинская помощь»)."""
-    light = {fold(v) for v in options["light_verbs"]}
-    nouns = {fold(k): _verb(v) for k, v in options["nouns"].items()}
-    decisions = {fold(k): _verb(v) for k, v in options["decision_nouns"].items()}
-    terms = {tuple(morph(w).lemma for w in t.split()) for t in options["terms"]}
-    for tokens in sentences_of(doc):
+    light: _LightVerbs = options["_light"]
+    nouns, decisions, terms = options["_nouns"], options["_decisions"], options["_terms"]
+    for sentence, positions in _by_sentence(doc, light.candidates(doc.tokens)):
+        tokens = doc.sentence_tokens(sentence)
         used: set[int] = set()
-        for k, token in enumerate(tokens):
-            if token.kind != WORD or k in used:
-                continue
-            verb = _light_verb(token, light)
-            if verb is None:
+        for k in positions:
+            token = tokens[k]
+            verb = light.reading(token)
+            if verb is None or k in used:
                 continue
             for j in _neighbours(tokens, k, options["window"]):
                 noun = _noun_lemma(tokens[j], nouns, decisions, verb.passive)
@@ -75,6 +88,53 @@ def split_predicate(doc: Document, params: Mapping[str, Any], options: Mapping[s
                 used.update({k, j})
                 yield _hit(tokens, k, j, verb, noun, nouns, decisions)
                 break
+
+
+def _by_sentence(doc: Document, indexes: Iterable[int]) -> Iterator[tuple[Sentence, list[int]]]:
+    """The sentences that hold the tokens at `indexes` (ascending), each with the positions of
+    those tokens in it: a check that needs a few words reads only their sentences."""
+    sentence: Sentence | None = None
+    positions: list[int] = []
+    for i in indexes:
+        if sentence is None or i >= sentence.last_token:
+            if positions:
+                yield sentence, positions
+            sentence = doc.sentences[bisect_right(doc.sentences, i, key=_first_token) - 1]
+            positions = []
+        positions.append(i - sentence.first_token)
+    if sentence is not None and positions:
+        yield sentence, positions
+
+
+def _first_token(sentence: Sentence) -> int:
+    return sentence.first_token
+
+
+class _LightVerbs:
+    """The light verbs of the rule and the light-verb reading of each word form, remembered per form."""
+
+    def __init__(self, lemmas: set[str]):
+        self.lemmas = lemmas
+        self._readings: dict[str, _Light | None] = {}
+
+    def candidates(self, tokens: list[Token]) -> list[int]:
+        """The indexes of the words that read as a light verb: in most sentences there is none."""
+        remembered = self._readings
+        found = []
+        for token in tokens:
+            if token.kind == WORD and remembered.get(token.key, _UNSEEN) is not None \
+                    and self.reading(token) is not None:
+                found.append(token.index)
+        return found
+
+    def reading(self, token: Token) -> _Light | None:
+        key = token.key
+        if key in self._readings:
+            return self._readings[key]
+        if len(self._readings) >= _FORMS_KEPT:
+            self._readings.clear()
+        found = self._readings[key] = _light_verb(token, self.lemmas)
+        return found
 
 
 def _verb(value: str) -> _Verb:
