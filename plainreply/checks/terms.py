@@ -11,6 +11,7 @@ from ..analysis import Document
 from ..engine.glossary import load_glossary
 from ..errors import RuleFileError
 from ..engine.model import Hit
+from ..engine.phrases import PhraseCheck, PhraseMatch
 from ..engine.python import python_check
 from .glossary_phrases import display, phrase_check
 
@@ -49,17 +50,27 @@ def _prepare(options: dict[str, Any], path: Path, rule_id: str) -> dict[str, Any
 @python_check("term", options={"glossary": "glossary/terms.yaml"}, prepare=_prepare)
 def term(doc: Document, params: Mapping[str, Any], options: Mapping[str, Any]) -> Iterator[Hit]:
     """The first unexplained use of each glossary term; the suggestion carries its definition."""
-    ignored = [(m.start, m.end) for m in options["_ignore"].matches(doc)] if options["_ignore"] else []
+    ignore: PhraseCheck | None = options["_ignore"]
+    ignored: dict[int, list[tuple[int, int]]] = {}  # sentence → the spans of the ignore phrases in it
     done: set[str] = set()
     for match in options["_terms"].matches(doc):
         key = match.entry.match
-        if key in done or any(a < match.end and match.start < b for a, b in ignored):
+        if key in done or ignore is not None and _ignored(doc, ignore, match, ignored):
             continue
         done.add(key)
         if _explained(doc, match.sentence, match.start, match.end):
             continue
         definition = match.entry.suggest
         yield Hit(match.start, match.end, suggestion=f"объясните термин: «{display(key)} — это {definition}»")
+
+
+def _ignored(doc: Document, ignore: PhraseCheck, match: PhraseMatch, ignored: dict[int, list[tuple[int, int]]]) -> bool:
+    """Whether an ignore phrase overlaps the match. A phrase never crosses a sentence, so only the
+    match's sentence is searched, once: most sentences hold no term at all."""
+    spans = ignored.get(match.sentence)
+    if spans is None:
+        spans = ignored[match.sentence] = [(m.start, m.end) for m in ignore.matches(doc, [doc.sentences[match.sentence]])]
+    return any(a < match.end and match.start < b for a, b in spans)
 
 
 def _explained(doc: Document, sentence_index: int, term_start: int, term_end: int) -> bool:
