@@ -58,13 +58,13 @@ def _prepare(options: dict[str, Any], path: Path, rule_id: str) -> dict[str, Any
 class _Letter:
     """What the refusal checks need to know about each sentence of one letter."""
 
-    def __init__(self, doc: Document, options: Mapping[str, Any]):
+    def __init__(self, doc: Document, options: Mapping[str, Any], triggered: set[int]):
         self.doc = doc
         self.options = options
         notes = endnotes_span(doc.text)
         self.body = [s for s in doc.sentences if not (notes and notes[0] <= s.start < notes[1])]
         self._cited: dict[int, bool] = {}
-        self.triggered = {m.sentence for m in options["_triggers"].matches(doc)}
+        self.triggered = triggered  # the sentences with a trigger
         self._has: dict[tuple[str, int], bool] = {}
         self._refusal: dict[int, bool] = {}
 
@@ -182,13 +182,13 @@ class _Letter:
 
 
 def _refusal(doc: Document, options: Mapping[str, Any], part: str) -> Iterator[Hit]:
-    triggers: PhraseCheck = options["_triggers"]
-    if next(triggers.matches(doc), None) is None:
-        return
     key = ("refusal", options["glossary"])
     if key not in doc.shared:  # both refusal rules read the same letter: analyse it once
-        doc.shared[key] = _Letter(doc, options)
-    letter = doc.shared[key]
+        triggered = {m.sentence for m in options["_triggers"].matches(doc)}
+        doc.shared[key] = _Letter(doc, options, triggered) if triggered else None
+    letter: _Letter | None = doc.shared[key]  # type: ignore[assignment]
+    if letter is None:
+        return  # no trigger: no refusal
     block = letter.first_refusal()
     if not block:
         return
