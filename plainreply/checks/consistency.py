@@ -17,7 +17,7 @@ from bisect import bisect_left
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
-from ..analysis import WORD, Document, morph
+from ..analysis import WORD, Document, Token, morph
 from ..engine.glossary import load_glossary, string_list
 from ..engine.model import Hit
 from ..engine.python import python_check
@@ -35,10 +35,10 @@ def _in_parentheses(text: str, start: int, end: int) -> bool:
     return bool(_OPENS.search(text, max(0, start - 64), start)) and bool(_CLOSES.match(text, end))
 
 
-def _points_back(doc: Document, starts: list[int], start: int, pointers: frozenset[str]) -> bool:
+def _points_back(doc: Document, start: int, pointers: frozenset[str]) -> bool:
     """A pointer word («Ваш», «этот», «указанный») stands before the name, perhaps with adjectives
     between them."""
-    i = bisect_left(starts, start) - 1
+    i = bisect_left(doc.tokens, start, key=_token_start) - 1
     for _ in range(_MODIFIERS_BETWEEN + 1):
         if i < 0 or doc.tokens[i].kind != WORD:
             return False
@@ -49,6 +49,10 @@ def _points_back(doc: Document, starts: list[int], start: int, pointers: frozens
             return False
         i -= 1
     return False
+
+
+def _token_start(token: Token) -> int:
+    return token.start
 
 
 def _names_of(source: Path, i: int, item: Any) -> tuple[list[str], bool]:
@@ -104,7 +108,6 @@ def consistency(doc: Document, params: Mapping[str, Any], options: Mapping[str, 
     last_seen: dict[int, int] = {}  # set → sentence where its kept name was last used
     declared: set[str] = set()
     matches = list(options["_names"].matches(doc))
-    starts = [t.start for t in doc.tokens] if options["_refers_back"] and matches else []
     names_in: dict[tuple[int, int], set[int]] = {}  # (sentence, set) → ids of the entries used there
     for match in matches:
         names_in.setdefault((match.sentence, options["_set_of"][match.entry.match]), set()).add(match.entry.match)
@@ -121,7 +124,7 @@ def consistency(doc: Document, params: Mapping[str, Any], options: Mapping[str, 
         near = match.sentence - last_seen.get(group, -10**9) <= options["window"]
         listed = len(names_in[(match.sentence, group)]) > 1
         if options["_refers_back"] and group in options["_refers_back"] \
-                and not _points_back(doc, starts, match.start, options["_pointers"]):
+                and not _points_back(doc, match.start, options["_pointers"]):
             continue
         if near and not listed:
             original = first[group]
