@@ -23,17 +23,17 @@ _NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "Init"})
 PhraseIndex = dict[str, list[tuple[str, ...]]]
 _FORMS_KEPT = 100_000  # word forms whose facts are remembered: bounded, an archive brings new words forever
 
-# What a word form can be in a chain, worked out once per form (bit flags of `_ChainWords.facts`).
-_KNOWN = 1  # in the dictionary: unknown words end a chain
-_ATTRIBUTE = 2  # read first as an adjective or a participle
-_MAYBE_ATTRIBUTE = 4  # has a genitive adjective or participle reading
-_NOUN_GENITIVE = 8  # has a genitive noun reading
-_CHAIN_NOUN = 16  # a genitive noun that may stand in a chain (no name, not likelier another word)
-_GENITIVE = 32  # has some genitive reading: an attribute that agrees with a genitive noun
-_OPENS_BREAK = 64  # one of `breaks` may start here
-_OPENS_SET_PHRASE = 128  # one of `set_phrases` may start here
-# A known word without these can only end a chain.
+# What a word can be in a chain: bit flags worked out once per token text (`_ChainWords.facts`).
+_ATTRIBUTE = 1  # read first as an adjective or a participle
+_MAYBE_ATTRIBUTE = 2  # has a genitive adjective or participle reading
+_CHAIN_NOUN = 4  # a genitive noun that may stand in a chain: no name or abbreviation, no likelier other word
+_OPENS_BREAK = 8  # one of `breaks` may start here
+_OPENS_SET_PHRASE = 16  # one of `set_phrases` may start here
+# Without one of these a word only ends a chain; an unknown word has none.
 _MAY_JOIN = _ATTRIBUTE | _MAYBE_ATTRIBUTE | _CHAIN_NOUN | _OPENS_BREAK | _OPENS_SET_PHRASE
+_NOUN_GENITIVE = 32  # has a genitive noun reading (known or not: what may follow an attribute)
+_GENITIVE = 64  # has some genitive reading: an attribute that agrees with a genitive noun
+_CAPITALISED = 128  # inside a sentence, usually part of a name
 
 
 def _prepare(options: dict[str, Any], path: Path, rule_id: str) -> dict[str, Any]:
@@ -52,26 +52,29 @@ def nominal_chain(doc: Document, params: Mapping[str, Any], options: Mapping[str
     `verbs` (verbal noun → verb) make the advice fit the chain."""
     words: _ChainWords = options["_words"]
     for sentence in doc.sentences:
-        for chain in _chains(doc.tokens, sentence.first_token, sentence.last_token, words):
-            if len(chain) >= options["min_nouns"]:
-                yield Hit(chain[0].start, chain[-1].end,
-                          suggestion=_advice(chain, options["_verbs"], options["suggestion"]),
-                          values={"detail": str(len(chain))})
+        for chain in _chains(doc.tokens, sentence.first_token, sentence.last_token, words, options["min_nouns"]):
+            yield Hit(chain[0].start, chain[-1].end,
+                      suggestion=_advice(chain, options["_verbs"], options["suggestion"]),
+                      values={"detail": str(len(chain))})
 
 
-def _chains(tokens: list[Token], first: int, end: int, words: _ChainWords) -> Iterator[list[Token]]:
-    """The runs of genitive nouns in tokens[first:end] (one sentence), of any length."""
+def _chains(tokens: list[Token], first: int, end: int, words: _ChainWords, min_nouns: int) -> Iterator[list[Token]]:
+    """The runs of at least `min_nouns` genitive nouns in tokens[first:end] (one sentence)."""
     chain: list[Token] = []
     attributes: list[int] = []  # the facts of the attributes since the last noun
     skip_until = -1
-    first_word = next((i for i in range(first, end) if tokens[i].kind == WORD), end)
-    for k in range(first, end + 1):  # end flushes the last chain
+    first_word = first
+    while first_word < end and tokens[first_word].kind != WORD:
+        first_word += 1
+    remembered = words.remembered
+    for k in range(first, end):
         if k < skip_until:
             continue
-        token = tokens[k] if k < end else None
-        facts = words.facts(token) if token is not None and token.kind == WORD else 0
-        if facts & _KNOWN and facts & _MAY_JOIN and not (k > first_word and token.text[:1].isupper()):
-            # A capitalised word that does not open its sentence is usually part of a name.
+        token = tokens[k]
+        facts = remembered.get(token.text, -1) if token.kind == WORD else 0
+        if facts < 0:
+            facts = words.facts(token)
+        if facts & _MAY_JOIN and not (k > first_word and facts & _CAPITALISED):
             broken = _starts(tokens, k, end, words.breaks) if facts & _OPENS_BREAK else None
             if broken is not None:
                 skip_until = k + broken  # the chain is flushed below; the compound preposition is skipped
@@ -86,54 +89,67 @@ def _chains(tokens: list[Token], first: int, end: int, words: _ChainWords) -> It
                 if _attribute(tokens, k, end, facts, words):
                     attributes.append(facts)
                     continue
-                if facts & _CHAIN_NOUN and _genitive_noun(token, attributes) \
+                if facts & _CHAIN_NOUN and _agree(attributes) \
                         and (chain or _may_open(tokens, first, k - len(attributes))):
                     chain.append(token)
                     attributes = []
                     continue
         if chain:
-            yield chain
+            if len(chain) >= min_nouns:
+                yield chain
             chain = []
         if attributes:
             attributes = []
+    if len(chain) >= min_nouns:
+        yield chain
 
 
 class _ChainWords:
-    """The phrase lists of the rule and what each word form can be in a chain, remembered per form."""
+    """The phrase lists of the rule and what each word can be in a chain, remembered per token text."""
 
     def __init__(self, set_phrases: PhraseIndex, breaks: PhraseIndex):
         self.set_phrases = set_phrases
         self.breaks = breaks
-        self._facts: dict[str, int] = {}
+        self.remembered: dict[str, int] = {}  # token text → facts
 
     def facts(self, token: Token) -> int:
-        """The bit flags above for the token's form: they depend on its folded text alone."""
-        facts = self._facts.get(token.key)
+        """The bit flags above for the token's text (its form and its capitalisation)."""
+        facts = self.remembered.get(token.text)
         if facts is None:
-            if len(self._facts) >= _FORMS_KEPT:
-                self._facts.clear()
-            facts = self._facts[token.key] = self._work_out(token)
+            if len(self.remembered) >= _FORMS_KEPT:
+                self.remembered.clear()
+            facts = self.remembered[token.text] = self._work_out(token)
         return facts
 
     def _work_out(self, token: Token) -> int:
         m = token.morph
-        facts = _KNOWN if m.known else 0
+        facts = _CAPITALISED if token.text[:1].isupper() else 0
         if m.parses[0].pos in _ATTRIBUTE_POS:
             facts |= _ATTRIBUTE
-        if m.has("ADJF", "gent") or m.has("PRTF", "gent"):
-            facts |= _MAYBE_ATTRIBUTE
-        if m.has("NOUN", "gent"):
-            facts |= _NOUN_GENITIVE
-        if any(p.pos == "NOUN" and "gent" in p.grammemes and not (_NAME_TAGS & p.grammemes) for p in m.parses) \
-                and not (m.parses[0].pos not in ("NOUN", None) and m.parses[0].score > 0.5):
-            facts |= _CHAIN_NOUN
-        if m.has("gent"):
+        chain_reading = False
+        for parse in m.parses:
+            grammemes = parse.grammemes
+            if "gent" not in grammemes:
+                continue
             facts |= _GENITIVE
+            if "ADJF" in grammemes or "PRTF" in grammemes:
+                facts |= _MAYBE_ATTRIBUTE
+            if "NOUN" in grammemes:
+                facts |= _NOUN_GENITIVE
+            if parse.pos == "NOUN" and not (_NAME_TAGS & grammemes):
+                chain_reading = True
+        abbreviation = token.text.isupper() and len(token.text) > 1
+        # «стали»: a genitive noun reading is not enough when another word is far likelier
+        likelier_other = m.parses[0].pos not in ("NOUN", None) and m.parses[0].score > 0.5
+        if chain_reading and not abbreviation and not likelier_other:
+            facts |= _CHAIN_NOUN
         keys = (*m.keys, "=" + token.key)  # its lemmas and its form, then the exact form
         if any(key in self.breaks for key in keys):
             facts |= _OPENS_BREAK
         if any(key in self.set_phrases for key in keys):
             facts |= _OPENS_SET_PHRASE
+        if not m.known:
+            facts &= ~_MAY_JOIN
         return facts
 
 
@@ -187,10 +203,8 @@ def _advice(chain: list[Token], verbs: Mapping[str, str], default: str) -> str:
     return default or f"{len(chain)} существительных подряд: разбейте фразу или уберите лишнее слово"
 
 
-def _genitive_noun(token: Token, attributes: list[int]) -> bool:
-    """A chain noun (its form has `_CHAIN_NOUN`) that is no abbreviation and agrees with its attributes."""
-    if token.text.isupper() and len(token.text) > 1:
-        return False
+def _agree(attributes: list[int]) -> bool:
+    """The attributes before a genitive noun (their facts) may be genitive too."""
     return all(facts & _GENITIVE for facts in attributes)
 
 
