@@ -103,12 +103,9 @@ class _PassiveForms:
     def candidates(self, tokens: list[Token]) -> list[int]:
         """The indexes of the words with a passive reading: in most sentences there is none."""
         remembered = self._readings
-        found = []
-        for token in tokens:
-            if token.kind == WORD and remembered.get(token.key, _UNSEEN) is not None \
-                    and self.readings(token) is not None:
-                found.append(token.index)
-        return found
+        # Words known to have none are dropped first; the rest are looked at (and remembered).
+        maybe = [t for t in tokens if t.kind == WORD and remembered.get(t.key, _UNSEEN) is not None]
+        return [t.index for t in maybe if self.readings(t) is not None]
 
     def readings(self, token: Token) -> tuple[Reading | None, Reading | None] | None:
         """(as a short passive participle, as a reflexive passive), or None when it is neither."""

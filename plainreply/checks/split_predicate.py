@@ -120,12 +120,9 @@ class _LightVerbs:
     def candidates(self, tokens: list[Token]) -> list[int]:
         """The indexes of the words that read as a light verb: in most sentences there is none."""
         remembered = self._readings
-        found = []
-        for token in tokens:
-            if token.kind == WORD and remembered.get(token.key, _UNSEEN) is not None \
-                    and self.reading(token) is not None:
-                found.append(token.index)
-        return found
+        # Words known to have none are dropped first; the rest are looked at (and remembered).
+        maybe = [t for t in tokens if t.kind == WORD and remembered.get(t.key, _UNSEEN) is not None]
+        return [t.index for t in maybe if self.reading(t) is not None]
 
     def reading(self, token: Token) -> _Light | None:
         key = token.key
