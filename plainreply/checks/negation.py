@@ -211,8 +211,7 @@ def negative_limits(doc: Document, params: Mapping[str, Any], options: Mapping[s
     «не менее важно» are no limits."""
     advice = {fold(k): v for k, v in options["advice"].items()}
     months = {fold(m) for m in options["month_names"]}
-    candidates = [t.index for t in doc.tokens if t.key == "не"]
-    for sentence, positions in _by_sentence(doc, candidates):
+    for sentence, positions in _by_sentence(doc, _particles_ne(doc)):
         tokens = doc.sentence_tokens(sentence)
         for k in positions:
             if k + 1 >= len(tokens):
@@ -229,6 +228,14 @@ def negative_limits(doc: Document, params: Mapping[str, Any], options: Mapping[s
             hit = _limit_hit(doc.text, tokens, k, end, word, rest, months, advice[word])
             if hit:
                 yield hit
+
+
+def _particles_ne(doc: Document) -> list[int]:
+    """The indexes of the tokens «не»: looked up in the index of word forms. That index holds words
+    only, and a «не» inside a link is a token too, so a text with links is read token by token."""
+    if any(span.kind == "link" for span in doc.context):
+        return [t.index for t in doc.tokens if t.key == "не"]
+    return [i for i in doc.phrase_keys.get("не", ()) if doc.tokens[i].key == "не"]
 
 
 def _limit_hit(text: str, tokens: list[Token], k: int, end: int, word: str, rest: list[Token],
