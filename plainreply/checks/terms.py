@@ -69,7 +69,8 @@ def _ignored(doc: Document, ignore: PhraseCheck, match: PhraseMatch, ignored: di
     match's sentence is searched, once: most sentences hold no term at all."""
     spans = ignored.get(match.sentence)
     if spans is None:
-        spans = ignored[match.sentence] = [(m.start, m.end) for m in ignore.matches(doc, [doc.sentences[match.sentence]])]
+        sentence = doc.sentences[match.sentence]
+        spans = ignored[match.sentence] = [(m.start, m.end) for m in ignore.matches(doc, [sentence])]
     return any(a < match.end and match.start < b for a, b in spans)
 
 
