@@ -187,21 +187,23 @@ def segment(text: str) -> tuple[list[Paragraph], list[Sentence], list[Token]]:
     paragraphs: list[Paragraph] = []
     sentences: list[Sentence] = []
     tokens: list[Token] = []
+    add = tokens.append
+    known = _forms.get
     link_index = 0
     for p_start, p_end in paragraph_spans(text):
         paragraph = Paragraph(p_start, p_end, len(paragraphs))
         paragraphs.append(paragraph)
         for g_start, g_end in line_groups(text, p_start, p_end):
-            chunk = text[g_start:g_end]
-            for sent in razdel.sentenize(chunk):
+            for sent in razdel.sentenize(text[g_start:g_end]):
                 s_start, s_end = g_start + sent.start, g_start + sent.stop
                 first = len(tokens)
-                for t_start, t_end, t_text in tokenize(text[s_start:s_end]):
-                    t_start, t_end = s_start + t_start, s_start + t_end
-                    while link_index < len(links) and links[link_index][1] <= t_start:
-                        link_index += 1
-                    in_link = link_index < len(links) and links[link_index][0] < t_end
-                    kind, key, parsed = _forms.get(t_text) or _form(t_text)
-                    tokens.append(Token(t_text, t_start, t_end, LINK if in_link else kind, len(tokens), parsed, key))
+                for t_start, t_end, t_text in tokenize(text, s_start, s_end):
+                    kind, key, parsed = known(t_text) or _form(t_text)
+                    if links:
+                        while link_index < len(links) and links[link_index][1] <= t_start:
+                            link_index += 1
+                        if link_index < len(links) and links[link_index][0] < t_end:
+                            kind = LINK
+                    add(Token(t_text, t_start, t_end, kind, len(tokens), parsed, key))
                 sentences.append(Sentence(s_start, s_end, len(sentences), paragraph.index, first, len(tokens)))
     return paragraphs, sentences, tokens

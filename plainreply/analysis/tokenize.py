@@ -23,15 +23,16 @@ _CHUNK = re.compile(r"\S+")
 _LOOKS_AROUND = frozenset(DASHES + "_.,/\\")
 
 
-def tokenize(text: str) -> Iterator[tuple[int, int, str]]:
-    """(start, end, text) of each token, exactly as razdel.tokenize gives them."""
-    chunks = [(m.start(), m.group()) for m in _CHUNK.finditer(text)]
+def tokenize(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:
+    """(start, end, text) of each token of text[start:end], exactly as razdel.tokenize gives them
+    for that slice, with offsets into `text`."""
+    chunks = [(m.start(), m.group()) for m in _CHUNK.finditer(text, start, len(text) if end is None else end)]
     last = len(chunks) - 1
-    for i, (start, chunk) in enumerate(chunks):
+    for i, (at, chunk) in enumerate(chunks):
         before = _stand_in(chunks[i - 1][1][-1]) if i > 0 and chunk[0] in _LOOKS_AROUND else ""
         after = _stand_in(chunks[i + 1][1][0]) if i < last and chunk[-1] in _LOOKS_AROUND else ""
         for offset, piece in _pieces(before, chunk, after):
-            yield start + offset, start + offset + len(piece), piece
+            yield at + offset, at + offset + len(piece), piece
 
 
 # One character of each atom type: razdel's rules read a neighbour's type, never its text.

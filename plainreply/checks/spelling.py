@@ -73,7 +73,8 @@ def spelling(doc: Document, params: Mapping[str, Any], options: Mapping[str, Any
                 continue
             if _plain(token.text, lexicon, options):
                 following = tokens[k + 1] if k + 1 < len(tokens) else None
-                if following is None or following.kind != WORD or _plain(following.text, lexicon, options):
+                if following is None or following.kind != WORD or not following.text.islower() \
+                        or _plain(following.text, lexicon, options):
                     continue  # most words: correct, and no half of a compound written apart
             if len(token.text) > MAX_WORD_LETTERS:
                 # Corrections one edit away from such a word would be millions of strings.
@@ -113,14 +114,15 @@ _VERDICTS_KEPT = 100_000
 
 
 def _plain(text: str, lexicon: Lexicon, options: Mapping[str, Any]) -> bool:
-    """A correct lower-case word that is no listed first part: nothing below can flag it, nor join
-    it to the next word when that one is plain too. Remembered per word form, as the verdicts are."""
+    """A correct word in lower case or with one capital that is no listed first part: nothing below
+    can flag it, nor join it to the next word when that one is plain too or not in lower case
+    (a join needs a lower-case second half). Remembered per word form, as the verdicts are."""
     plain: dict[str, bool] = options["_plain"]
     known = plain.get(text)
     if known is None:
         if len(plain) >= _VERDICTS_KEPT:
             plain.clear()
-        known = plain[text] = len(text) <= MAX_WORD_LETTERS and text.islower() \
+        known = plain[text] = len(text) <= MAX_WORD_LETTERS and (text.islower() or text[1:].islower()) \
             and _CYRILLIC_WORD.match(text) is not None and fold(text) not in lexicon.parts \
             and lexicon.knows(text) and _verdict(text, lexicon, options, dotted=False) is None
     return known
