@@ -36,6 +36,11 @@ class Document:
     def sentence_tokens(self, sentence: Sentence) -> list[Token]:
         return self.tokens[sentence.first_token:sentence.last_token]
 
+    @cached_property
+    def sentence_firsts(self) -> list[int]:
+        """The index of each sentence's first token: bisect it to find a token's sentence."""
+        return [s.first_token for s in self.sentences]
+
     def sentence_text(self, sentence: Sentence) -> str:
         return self.text[sentence.start:sentence.end]
 

@@ -19,7 +19,7 @@ gives «этих» in «в данных документах». When it cannot b
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import product
 from typing import Any, Iterable, Iterator, Mapping
@@ -309,7 +309,10 @@ class PhraseCheck:
         starts = self._starts(doc)
         if not starts:
             return
-        for sentence in doc.sentences if sentences is None else sentences:
+        if sentences is None:
+            yield from self._scan_all(doc, starts)
+            return
+        for sentence in sentences:
             lo = bisect_left(starts, sentence.first_token)
             hi = bisect_left(starts, sentence.last_token, lo)
             tokens: list[Token] | None = None
@@ -326,6 +329,29 @@ class PhraseCheck:
                 first = sentence.first_token
                 yield entry, tokens, i - first, end - first, sentence
                 free = end
+
+    def _scan_all(self, doc: Document, starts: list[int]) -> Iterator[tuple[Entry, list[Token], int, int, Sentence]]:
+        """As `_scan` over every sentence, reading only the sentences that hold a start: most
+        phrase lists begin with words a letter uses a few times, and it has hundreds of sentences."""
+        firsts = doc.sentence_firsts
+        sentence: Sentence | None = None
+        tokens: list[Token] | None = None
+        free = 0
+        for i in starts:
+            if sentence is None or i >= sentence.last_token:
+                sentence = doc.sentences[bisect_right(firsts, i) - 1]
+                tokens = None
+            if i < free:
+                continue
+            best = self._longest_at(doc.tokens, i, sentence.last_token)
+            if best is None:
+                continue
+            entry, end = best
+            if tokens is None:
+                tokens = doc.sentence_tokens(sentence)
+            first = sentence.first_token
+            yield entry, tokens, i - first, end - first, sentence
+            free = end
 
     def _starts(self, doc: Document) -> list[int]:
         """Indexes of the tokens where one of the entries may begin, in text order. Looked up in the
@@ -349,16 +375,31 @@ class PhraseCheck:
         return cached  # type: ignore[return-value]
 
     def _candidates(self, tokens: list[Token], i: int, stop: int) -> list[tuple[Entry, tuple[Slot, ...]]]:
+        """The entries that may match at token i, judged by its keys and the next token's. Both
+        depend on the two forms alone, so the answer is remembered per pair of forms (callers read
+        the list, never change it)."""
         token = tokens[i]
         if token.kind not in (WORD, NUMBER):
             return []
+        following = tokens[i + 1] if i + 1 < stop else None
+        pair = (token.key, None if following is None else following.kind,
+                None if following is None else following.text if following.kind == PUNCT else following.key)
+        memo = self.__dict__.setdefault("_candidates_memo", {})
+        found = memo.get(pair)
+        if found is None:
+            if len(memo) >= _CANDIDATES_KEPT:
+                memo.clear()
+            found = memo[pair] = self._candidates_of(token, following)
+        return found
+
+    def _candidates_of(self, token: Token, following: Token | None) -> list[tuple[Entry, tuple[Slot, ...]]]:
         m = token.morph
         keys = m.keys if token.kind == WORD else (m.form,)
-        following = _lookup_keys(tokens[i + 1]) if i + 1 < stop else ()
+        after_keys = _lookup_keys(following) if following is not None else ()
         found: list[tuple[Entry, tuple[Slot, ...]]] = []
         for key in keys:
             found.extend(self._loose.get(key, ()))
-            for after in following:
+            for after in after_keys:
                 found.extend(self._by_pair.get((key, after), ()))
         if token.kind == WORD:
             found.extend(self._wildcard_first)
@@ -394,6 +435,7 @@ def _opens_clause(token: Token) -> bool:
 
 
 MAX_GAP = 8
+_CANDIDATES_KEPT = 50_000  # pairs of forms remembered per phrase list
 
 
 def _pair_keys(slot: Slot) -> frozenset[str]:
