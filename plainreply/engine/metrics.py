@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator, Mapping
 
-from ..analysis import WORD, Document, Sentence
+from ..analysis import WORD, Document, Sentence, Token
 from ..errors import RuleFileError
 from .model import Hit
 
@@ -33,16 +33,32 @@ def sentence_clauses(doc: Document, sentence: Sentence) -> float:
     for k, token in enumerate(tokens):
         if token.kind != WORD:
             continue
-        key = token.key
-        if key in _CLAUSE_OPENERS:
-            count += 1
-        elif key in _AFTER_COMMA_OPENERS and k > 0 and tokens[k - 1].text == ",":
-            count += 1
-        elif token.morph.best_has("GRND"):
-            count += 1
-        elif token.morph.best_has("PRTF") and k > 0 and tokens[k - 1].text == ",":
+        turn = _turns.get(token.key)
+        if turn is None:
+            turn = _turn(token)
+        if turn is _ALWAYS or (turn is _AFTER_COMMA and k > 0 and tokens[k - 1].text == ","):
             count += 1
     return count
+
+
+# What a word form does for the count: opens a turn, opens one after a comma, or neither.
+_ALWAYS, _AFTER_COMMA, _NEVER = "always", "after comma", "never"
+_TURNS_KEPT = 200_000
+_turns: dict[str, str] = {}
+
+
+def _turn(token: Token) -> str:
+    key = token.key
+    if key in _CLAUSE_OPENERS or token.morph.best_has("GRND"):
+        turn = _ALWAYS
+    elif key in _AFTER_COMMA_OPENERS or token.morph.best_has("PRTF"):
+        turn = _AFTER_COMMA
+    else:
+        turn = _NEVER
+    if len(_turns) >= _TURNS_KEPT:
+        _turns.clear()
+    _turns[key] = turn
+    return turn
 
 
 def document_readability(doc: Document) -> float:
