@@ -47,3 +47,17 @@ def test_real_documents_tokenise_as_razdel_does():
         texts = [json.loads(line)["text"] for _, line in zip(range(60), f)]
     for text in texts:
         assert list(tokenize(text)) == razdel_tokens(text)
+
+
+def test_random_strings_of_letters_digits_and_marks_tokenise_as_razdel_does():
+    # Seeded, so a failure repeats: short strings where every shortcut of the cache is tried
+    # next to every kind of neighbour (a word, a number, a mark, «Yahoo!»).
+    import random
+
+    alphabet = [*"абвЯ", *"abZ", *"019", *".,;:!?-—–_/\\()«»\"'…№%$§Δ ", "  "]
+    rng = random.Random(10)
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12)))
+        if rng.random() < 0.05:
+            text = "Yahoo! " + text
+        assert list(tokenize(text)) == razdel_tokens(text), text

@@ -16,7 +16,7 @@ from typing import Iterator
 
 import razdel
 from razdel.segmenters.punct import DASHES
-from razdel.segmenters.tokenize import ATOM
+from razdel.segmenters.tokenize import ATOM, PUNCTS
 
 _CHUNK = re.compile(r"\S+")
 # razdel's Rule2112 looks one atom past these: «кто -то» is one token «-то», «- то» two.
@@ -45,10 +45,23 @@ def _stand_in(char: str) -> str:
     return _STAND_INS[match.lastgroup] if match and match.lastgroup else ""
 
 
+_WORD_ATOM = re.compile(r"[а-яё]+|[a-z]+", re.IGNORECASE)  # razdel's RU and LAT atoms
+# A mark next to a word that no rule of razdel joins to it: not a dash, underscore, dot, comma or
+# slash (its Rule2112 marks, that look past the word) and a punctuation atom, not «other».
+_LONE_MARKS = frozenset(ch for ch in PUNCTS if ch not in _LOOKS_AROUND)
+
+
 @lru_cache(maxsize=131_072)
 def _pieces(before: str, chunk: str, after: str) -> tuple[tuple[int, str], ...]:
     if ATOM.fullmatch(chunk):
         return ((0, chunk),)  # one atom («обращение», «2026», «,»): nothing to split
+    # The commonest chunks of two atoms, split without razdel: «обращения,» «участка.» «(ранее»
+    last, first = chunk[-1], chunk[0]
+    if (last in _LONE_MARKS or last in ".,") and _WORD_ATOM.fullmatch(chunk, 0, len(chunk) - 1) \
+            and not (last == "!" and chunk[:-1].lower() == "yahoo"):
+        return ((0, chunk[:-1]), (len(chunk) - 1, last))
+    if first in _LONE_MARKS and _WORD_ATOM.fullmatch(chunk, 1):
+        return ((0, first), (1, chunk[1:]))
     prefix = before + " " if before else ""
     end = len(prefix) + len(chunk)
     return tuple(
