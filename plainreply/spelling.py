@@ -194,7 +194,9 @@ class Lexicon:
         return self._variants[cache_key]
 
     def _ranked(self, words: set[str], min_zipf: float) -> list[str]:
-        scored = [(z, w) for w in words if (z := listed_zipf(w)) is not None]
+        # listed_zipf inlined: a misspelt word has a thousand candidates, most of them unlisted.
+        bucket_of, zipf_of = frequency_table().get, _ZIPF_OF_BUCKET
+        scored = [(zipf_of[b], w) for w in words if (b := bucket_of(w)) is not None]
         return [w for z, w in sorted(scored, reverse=True) if z >= min_zipf and self.knows(w)]
 
 
