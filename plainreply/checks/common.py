@@ -6,7 +6,7 @@ from bisect import bisect_left, bisect_right
 from operator import attrgetter
 from typing import Iterable, Iterator
 
-from ..analysis import WORD, Document, Token
+from ..analysis import WORD, Document, Sentence, Token
 
 _START = attrgetter("start")
 _FIRST_TOKEN = attrgetter("first_token")
@@ -45,3 +45,19 @@ def by_sentence(doc: Document, tokens: list[Token]) -> Iterator[tuple[list[Token
             positions.append(tokens[i].index - sentence.first_token)
             i += 1
         yield doc.sentence_tokens(sentence), positions
+
+
+def sentences_holding(doc: Document, indexes: Iterable[int]) -> Iterator[tuple[Sentence, list[int]]]:
+    """The sentences that hold the tokens at `indexes` (ascending), each with the positions of
+    those tokens in it: a check that needs a few words reads only their sentences."""
+    sentence: Sentence | None = None
+    positions: list[int] = []
+    for i in indexes:
+        if sentence is None or i >= sentence.last_token:
+            if positions:
+                yield sentence, positions
+            sentence = doc.sentences[bisect_right(doc.sentences, i, key=_FIRST_TOKEN) - 1]
+            positions = []
+        positions.append(i - sentence.first_token)
+    if sentence is not None and positions:
+        yield sentence, positions

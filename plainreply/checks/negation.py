@@ -15,13 +15,13 @@ Limits with «не» («не позднее 1 июня», «не менее 75 %
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from typing import Any, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Iterator, Mapping, Sequence
 
-from ..analysis import NUMBER, WORD, Document, Sentence, Token, fold
+from ..analysis import NUMBER, WORD, Document, Token, fold
 from ..analysis.morph import analyzer
 from ..engine.model import Hit
 from ..engine.python import python_check
+from .common import sentences_holding
 
 _PREDICATE_POS = frozenset({"VERB", "INFN", "PRTS", "ADJS", "PRED", "GRND"})
 _NEGATIVE_PRONOUNS = frozenset({"ничего", "ничем", "ничто", "никто", "никого", "никому", "никем",
@@ -48,7 +48,7 @@ def negation(doc: Document, params: Mapping[str, Any], options: Mapping[str, Any
     keys = doc.phrase_keys
     # Every finding starts at one of these words: other sentences are not read.
     triggers = sorted({*keys.get("не", ()), *keys.get("нет", ()), *keys.get("нельзя", ())})
-    for sentence, _ in _by_sentence(doc, triggers):
+    for sentence, _ in sentences_holding(doc, triggers):
         words = [t for t in doc.sentence_tokens(sentence) if t.kind == WORD]
         to_reader = any(_lemma(t) in reader or t.key in reader for t in words)
         yield from _sentence(words, options, ignore, absence, positive, wants, to_reader)
@@ -136,26 +136,6 @@ def _fitted(word: str, tag: Any) -> str | None:
     return None
 
 
-def _by_sentence(doc: Document, indexes: Iterable[int]) -> Iterator[tuple[Sentence, list[int]]]:
-    """The sentences that hold the tokens at `indexes` (ascending), each with the positions of
-    those tokens in it: a check that needs a few words reads only their sentences."""
-    sentence: Sentence | None = None
-    positions: list[int] = []
-    for i in indexes:
-        if sentence is None or i >= sentence.last_token:
-            if positions:
-                yield sentence, positions
-            sentence = doc.sentences[bisect_right(doc.sentences, i, key=_first_token) - 1]
-            positions = []
-        positions.append(i - sentence.first_token)
-    if sentence is not None and positions:
-        yield sentence, positions
-
-
-def _first_token(sentence: Sentence) -> int:
-    return sentence.first_token
-
-
 def _lemma(token: Token) -> str:
     return fold(token.morph.lemma)
 
@@ -211,7 +191,7 @@ def negative_limits(doc: Document, params: Mapping[str, Any], options: Mapping[s
     «не менее важно» are no limits."""
     advice = {fold(k): v for k, v in options["advice"].items()}
     months = {fold(m) for m in options["month_names"]}
-    for sentence, positions in _by_sentence(doc, _particles_ne(doc)):
+    for sentence, positions in sentences_holding(doc, _particles_ne(doc)):
         tokens = doc.sentence_tokens(sentence)
         for k in positions:
             if k + 1 >= len(tokens):

@@ -3,15 +3,15 @@ reflexive passives of transitive verbs («рассчитывается», «пр
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any, Iterator, Mapping
 
-from ..analysis import WORD, Document, Sentence, Token, fold
+from ..analysis import WORD, Document, Token, fold
 from ..analysis.segment import NUMBER
 from ..analysis.morph import inflect, is_verb_lemma
 from ..engine.model import Hit
 from ..engine.python import python_check
+from .common import sentences_holding
 
 _AUXILIARY = frozenset({"был", "была", "было", "были", "будет", "будут"})
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")", "«", "»", '"'})
@@ -50,7 +50,7 @@ def passive(doc: Document, params: Mapping[str, Any], options: Mapping[str, Any]
     (notation in the rule file). The advice names the agent when the sentence gives one in the
     instrumental («установлены постановлением» → «постановление установило»)."""
     forms: _PassiveForms = options["_forms"]
-    for sentence, positions in _by_sentence(doc, forms.candidates(doc.tokens)):
+    for sentence, positions in sentences_holding(doc, forms.candidates(doc.tokens)):
         tokens = doc.sentence_tokens(sentence)
         for k in positions:
             token = tokens[k]
@@ -70,26 +70,6 @@ def passive(doc: Document, params: Mapping[str, Any], options: Mapping[str, Any]
                 future = tokens[k - 1].key.startswith("буд")
             yield Hit(start, token.end, suggestion=_advice(tokens, k, lemma, grammemes, future, options["subject"],
                                                            options["_not_agents"]))
-
-
-def _by_sentence(doc: Document, indexes: Iterable[int]) -> Iterator[tuple[Sentence, list[int]]]:
-    """The sentences that hold the tokens at `indexes` (ascending), each with the positions of
-    those tokens in it: a check that needs a few words reads only their sentences."""
-    sentence: Sentence | None = None
-    positions: list[int] = []
-    for i in indexes:
-        if sentence is None or i >= sentence.last_token:
-            if positions:
-                yield sentence, positions
-            sentence = doc.sentences[bisect_right(doc.sentences, i, key=_first_token) - 1]
-            positions = []
-        positions.append(i - sentence.first_token)
-    if sentence is not None and positions:
-        yield sentence, positions
-
-
-def _first_token(sentence: Sentence) -> int:
-    return sentence.first_token
 
 
 class _PassiveForms:

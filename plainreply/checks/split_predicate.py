@@ -4,15 +4,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from bisect import bisect_right
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any, Iterator, Mapping
 
-from ..analysis import PUNCT, WORD, Document, Sentence, Token, fold
+from ..analysis import PUNCT, WORD, Document, Token, fold
 from ..analysis.inflect import inflect_word, match_capitalisation
 from ..analysis.morph import is_verb_lemma, morph
 from ..engine.model import Hit
 from ..engine.python import python_check
+from .common import sentences_holding
 
 _BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")"})
 _ABOUT = frozenset({"о", "об", "обо"})
@@ -67,7 +67,7 @@ def split_predicate(doc: Document, params: Mapping[str, Any], options: Mapping[s
     `terms` are adjective + noun terms that stay («медицинская помощь»)."""
     light: _LightVerbs = options["_light"]
     nouns, decisions, terms = options["_nouns"], options["_decisions"], options["_terms"]
-    for sentence, positions in _by_sentence(doc, light.candidates(doc.tokens)):
+    for sentence, positions in sentences_holding(doc, light.candidates(doc.tokens)):
         tokens = doc.sentence_tokens(sentence)
         used: set[int] = set()
         for k in positions:
@@ -88,26 +88,6 @@ def split_predicate(doc: Document, params: Mapping[str, Any], options: Mapping[s
                 used.update({k, j})
                 yield _hit(tokens, k, j, verb, noun, nouns, decisions)
                 break
-
-
-def _by_sentence(doc: Document, indexes: Iterable[int]) -> Iterator[tuple[Sentence, list[int]]]:
-    """The sentences that hold the tokens at `indexes` (ascending), each with the positions of
-    those tokens in it: a check that needs a few words reads only their sentences."""
-    sentence: Sentence | None = None
-    positions: list[int] = []
-    for i in indexes:
-        if sentence is None or i >= sentence.last_token:
-            if positions:
-                yield sentence, positions
-            sentence = doc.sentences[bisect_right(doc.sentences, i, key=_first_token) - 1]
-            positions = []
-        positions.append(i - sentence.first_token)
-    if sentence is not None and positions:
-        yield sentence, positions
-
-
-def _first_token(sentence: Sentence) -> int:
-    return sentence.first_token
 
 
 class _LightVerbs:
