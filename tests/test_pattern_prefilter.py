@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from pathlib import Path
 
 import pytest
 
-from plainreply.engine.patterns import PatternCheck, required_strings, required_words
+from plainreply.engine.patterns import (PatternCheck, lowest_character, opening_words, required_strings,
+                                        required_words)
 from plainreply.analysis import analyze
 from plainreply.linter import default_linter
 
@@ -66,6 +68,37 @@ def _texts() -> list[str]:
         texts += [json.loads(line)["text"] for line in LETTERS.open(encoding="utf-8") if line.strip()]
     texts += ["ВЫ ОПЯТЬ ПИШЕТЕ ЕРУНДУ!!!", "Выписка с ЕГРН… Что бы Вы ни решили, В ВИДУ ТОГО"]
     return texts
+
+
+@pytest.mark.parametrize(("pattern", "words"), [
+    (r"\b(как|кто)\s+(то|либо)\b", {"как", "кто"}),
+    (r"\bзем\.\s*участ\w*", {"зем"}),
+    (r"\b(?:бред|ерунд[ау])", set()),        # «бреда» matches too: the word does not end there
+    (r"(?<= )(?=\w+тся\b)можно", set()),    # opens with no word
+])
+def test_opening_words_are_where_every_match_starts(pattern, words):
+    assert opening_words(re.compile(pattern, re.IGNORECASE)) == words
+
+
+def test_a_pattern_tried_only_at_its_opening_words_finds_what_a_scan_finds():
+    check = PatternCheck.from_rule({"patterns": [{"regex": r"\b(как|кто)\s+(то|либо)\b"}]}, "test.yaml", "test")
+    # A user's pattern runs with the regex module; this one is run with re, as shipped rules are.
+    check.patterns[0] = dataclasses.replace(check.patterns[0], bounded=None)
+    text = "Как то раз кто-то спросил, кто либо знает. Никак то не вышло; КТО ТО позвонил; Кто_то."
+    found = [(h.start, h.end) for h in check.run(analyze(text), {})]
+    assert found == [m.span() for m in check.patterns[0].regex.finditer(text)]
+    assert [text[s:e] for s, e in found] == ["Как то", "кто либо", "КТО ТО"]
+
+
+@pytest.mark.parametrize(("pattern", "lowest"), [
+    (r"[☺☹😀-🙏]", "☹"),
+    (r"§+", "§"),
+    (r"[а-я]", ""),      # letters have case: «Я» would match «я» under IGNORECASE
+    (r"[^a]", ""),
+    (r"x{2}|y", ""),
+])
+def test_lowest_character_of_a_class_without_case(pattern, lowest):
+    assert lowest_character(re.compile(pattern, re.IGNORECASE)) == lowest
 
 
 def _matches(prefiltered: str) -> list[tuple[object, str]]:

@@ -47,6 +47,10 @@ class Pattern:
     required: tuple[str, ...] = ()
     # Every match contains a word of each set as a whole word (case-folded).
     required_words: tuple[frozenset[str], ...] = ()
+    # Every match holds a character at or above this one (see lowest_character); "": no such knowledge.
+    lowest: str = ""
+    # Words one of which every match opens with (see opening_words); empty: no such knowledge.
+    opening: frozenset[str] = frozenset()
     # The same expression compiled by the `regex` module, for patterns that run under a budget.
     bounded: Any = None
     field: str = ""
@@ -81,7 +85,13 @@ class PatternCheck:
         folded = None
         words = None
         started = time.monotonic()
+        highest = None
         for pattern in self.patterns:
+            if pattern.lowest:
+                if highest is None:
+                    highest = max(doc.text, default="")
+                if highest < pattern.lowest:
+                    continue  # «[😀-🙏]» in a letter without a single emoji
             if pattern.required_words:
                 if words is None:
                     words = _words(doc)
@@ -94,7 +104,7 @@ class PatternCheck:
                     continue
             # One pattern's matches never overlap each other; an earlier pattern's match wins.
             kept = []
-            for m in self._matches(pattern, doc.text, started):
+            for m in self._matches(pattern, doc, started):
                 start, end = m.span()
                 if links.overlaps(start, end) or taken.overlaps(start, end):
                     continue
@@ -105,9 +115,18 @@ class PatternCheck:
             if kept:
                 taken = taken.merged(kept)
 
-    def _matches(self, pattern: Pattern, text: str, started: float) -> Iterator[Any]:
+    def _matches(self, pattern: Pattern, doc: Document, started: float) -> Iterator[Any]:
+        text = doc.text
         if pattern.bounded is None:
-            yield from pattern.regex.finditer(text)
+            starts = _word_starts(doc, pattern.opening) if pattern.opening else None
+            if starts is None:
+                yield from pattern.regex.finditer(text)
+                return
+            end = 0  # what finditer gives: matches start only at these words, none overlaps the last
+            for start in starts:
+                if start >= end and (m := pattern.regex.match(text, start)) is not None:
+                    end = m.end()
+                    yield m
             return
         budget = USER_PATTERN_BUDGET
         try:
@@ -153,7 +172,8 @@ def _pattern(item: Any, flags: int, path: object, rule_id: str, field: str, boun
                                       "включите в выражение соседний символ", rule_id, f"{field}.replace")
         _check_template(regex, replace, path, rule_id, f"{field}.replace")
     return Pattern(regex, suggest, str(item.get("note", "") or ""), replace, required_strings(regex),
-                   required_words(regex), _bounded(source, flags, path, rule_id, field) if bounded else None, field)
+                   required_words(regex), lowest_character(regex), opening_words(regex),
+                   _bounded(source, flags, path, rule_id, field) if bounded else None, field)
 
 
 def _bounded(source: str, flags: int, path: object, rule_id: str, field: str) -> Any:
@@ -210,6 +230,30 @@ def _words(doc: Document) -> frozenset[str]:
     return words  # type: ignore[return-value]
 
 
+def _word_starts(doc: Document, words: frozenset[str]) -> list[int] | None:
+    """Where one of `words` (case-folded) stands in the text as a whole run of word characters,
+    in text order; None when case-folding changes the text's length, so that its offsets are not
+    the text's (then the caller scans the whole text)."""
+    folded = _folded_text(doc)
+    text = doc.text
+    if len(folded) != len(text):
+        return None
+    starts = []
+    for word in words:
+        at = folded.find(word)
+        while at != -1:
+            after = at + len(word)
+            if (at == 0 or not _is_word_char(text[at - 1])) and (after == len(text) or not _is_word_char(text[after])):
+                starts.append(at)
+            at = folded.find(word, at + 1)
+    starts.sort()
+    return starts
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"  # what \\w matches
+
+
 def _folded_text(doc: Document) -> str:
     folded = doc.shared.get("casefolded-text")
     if folded is None:
@@ -259,22 +303,77 @@ def required_words(regex: re.Pattern[str]) -> tuple[frozenset[str], ...]:
 
 def _whole_words(items: list, codes: Any) -> list[frozenset[str]]:
     found = []
-    for i, item in enumerate(items):
-        if i == 0 or not _ends_word(items[i - 1], codes):
-            continue
-        j = i
-        words = [""]
-        while j < len(items):
-            choices = _word_choices([items[j]], codes)
-            if choices is None:
-                break
-            words = [w + c for w in words for c in choices]
-            j += 1
-            if len(words) > _MAX_REQUIRED:
-                break
-        if j > i and j < len(items) and _ends_word(items[j], codes) and len(words) <= _MAX_REQUIRED:
-            found.append(frozenset(w.casefold() for w in words))
+    for i in range(1, len(items)):
+        if _ends_word(items[i - 1], codes) and (words := _segment_at(items, i, codes)) is not None:
+            found.append(words)
     return found
+
+
+def _segment_at(items: list, i: int, codes: Any) -> frozenset[str] | None:
+    """The case-folded words that items[i:] spell up to a word edge, or None."""
+    j = i
+    words = [""]
+    while j < len(items):
+        choices = _word_choices([items[j]], codes)
+        if choices is None:
+            break
+        words = [w + c for w in words for c in choices]
+        j += 1
+        if len(words) > _MAX_REQUIRED:
+            return None
+    if j > i and j < len(items) and _ends_word(items[j], codes):
+        return frozenset(w.casefold() for w in words)
+    return None
+
+
+_CLASS_SIZE_READ = 10_000  # a class with more characters than this is not read one by one
+
+
+def lowest_character(regex: re.Pattern[str]) -> str:
+    """For a pattern that is one class of characters without case («[☺☹😀-🙏]», «§+»): its lowest
+    character. A text whose highest character is below it cannot match. "" for other patterns."""
+    try:
+        from re import _constants as codes, _parser as parser
+        items = list(parser.parse(regex.pattern, regex.flags))
+    except Exception:  # a future `re` may change its private parser: then no shortcut, same results
+        return ""
+    if len(items) == 1 and items[0][0] in (codes.MAX_REPEAT, codes.MIN_REPEAT) and items[0][1][0] >= 1:
+        items = list(items[0][1][2])
+    if len(items) != 1:
+        return ""
+    op, arg = items[0]
+    members = [(codes.LITERAL, arg)] if op is codes.LITERAL else arg if op is codes.IN else None
+    points: list[int] = []
+    for member, value in members or [(None, None)]:
+        if member is codes.LITERAL:
+            points.append(value)
+        elif member is codes.RANGE and value[1] - value[0] < _CLASS_SIZE_READ:
+            points.extend(range(value[0], value[1] + 1))
+        else:
+            return ""
+        if len(points) > _CLASS_SIZE_READ:
+            return ""
+    # A character with case would also match its other case, which may stand lower.
+    if not points or any(chr(p).lower() != chr(p) or chr(p).upper() != chr(p) for p in points):
+        return ""
+    return chr(min(points))
+
+
+def opening_words(regex: re.Pattern[str]) -> frozenset[str]:
+    """For a pattern that opens with `\\b` and a choice of whole Cyrillic words («\\b(как|кто)\\s+…»):
+    those words, case-folded. Every match starts where one of them stands as a whole word, so the
+    pattern need only be tried there. Empty for other patterns."""
+    if regex.flags & re.ASCII:
+        return frozenset()
+    try:
+        from re import _constants as codes, _parser as parser
+        items = list(parser.parse(regex.pattern, regex.flags))
+        words = _segment_at(items, 1, codes) if items and items[0] == (codes.AT, codes.AT_BOUNDARY) else None
+    except Exception:  # a future `re` may change its private parser: then no shortcut, same results
+        return frozenset()
+    if not words or not all(_CYRILLIC_WORD.fullmatch(w) for w in words):
+        return frozenset()
+    return words
 
 
 def _word_choices(items: list, codes: Any) -> list[str] | None:
