@@ -13,7 +13,7 @@ from ..engine.model import Hit
 from ..engine.python import python_check
 from ..errors import RuleFileError
 from ..spelling import Lexicon, in_dictionary, read_word_list, zipf
-from .common import sentences_of
+from .common import sentences_holding
 
 _CYRILLIC_WORD = re.compile(r"^[а-яёА-ЯЁ]+(?:-[а-яёА-ЯЁ]+)*$")
 _GLUED = re.compile(r"^([а-яё]{3,})([А-ЯЁ][а-яё]{2,})$")  # «районаКостромской»
@@ -65,17 +65,14 @@ def spelling(doc: Document, params: Mapping[str, Any], options: Mapping[str, Any
     """Unknown words that are one edit away from a known, common word, or that no text in the
     frequency list has ever used. Capitalised words inside a sentence are names and pass."""
     lexicon: Lexicon = options["_lexicon"]
-    for tokens in sentences_of(doc):
+    for sentence, positions in sentences_holding(doc, _words_to_read(doc, lexicon, options)):
+        tokens = doc.sentence_tokens(sentence)
         first_word = next((k for k, t in enumerate(tokens) if t.kind == WORD), None)
         done: set[int] = set()
-        for k, token in enumerate(tokens):
-            if k in done or token.kind != WORD:  # every test below starts from a word
+        for k in positions:
+            if k in done:
                 continue
-            if _plain(token.text, lexicon, options):
-                following = tokens[k + 1] if k + 1 < len(tokens) else None
-                if following is None or following.kind != WORD or not following.text.islower() \
-                        or _plain(following.text, lexicon, options):
-                    continue  # most words: correct, and no half of a compound written apart
+            token = tokens[k]
             if len(token.text) > MAX_WORD_LETTERS:
                 # Corrections one edit away from such a word would be millions of strings.
                 if _CYRILLIC_WORD.match(token.text):
@@ -111,6 +108,21 @@ def spelling(doc: Document, params: Mapping[str, Any], options: Mapping[str, Any
 
 
 _VERDICTS_KEPT = 100_000
+
+
+def _words_to_read(doc: Document, lexicon: Lexicon, options: Mapping[str, Any]) -> list[int]:
+    """Indexes of the words the checks below must read, in text order: those that are not plain,
+    and a word before a lower-case one that is not (the two may be one word written apart).
+    Most words of a letter are plain and known as such from earlier letters."""
+    plain: dict[str, bool] = options["_plain"]
+    tokens = doc.tokens
+    unsure = [t for t in tokens if t.kind == WORD and plain.get(t.text) is not True]
+    wrong = [t.index for t in unsure if not _plain(t.text, lexicon, options)]
+    if not wrong:
+        return []
+    firsts = set(doc.sentence_firsts)
+    before = [j - 1 for j in wrong if j not in firsts and tokens[j].text.islower() and tokens[j - 1].kind == WORD]
+    return sorted({*wrong, *before})
 
 
 def _plain(text: str, lexicon: Lexicon, options: Mapping[str, Any]) -> bool:
