@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import cached_property, lru_cache
+from itertools import accumulate
 
 from . import syntax
 from .context import ContextIndex, find_context
@@ -65,18 +66,29 @@ class Document:
         return sum(self._word_counts)
 
     @cached_property
+    def _letters_before(self) -> list[int]:
+        """Letters of the words before each token (and after the last): a sentence's letters are
+        a difference of two entries."""
+        return list(accumulate((len(t.text) if t.kind == WORD else 0 for t in self.tokens), initial=0))
+
+    @cached_property
     def sentence_sizes(self) -> list[tuple[int, int]]:
         """(letters, words) of each sentence."""
-        return [(sum(len(t.text) for t in self.sentence_tokens(s) if t.kind == WORD), self.words_in(s))
-                for s in self.sentences]
+        before = self._letters_before
+        return [(before[s.last_token] - before[s.first_token], self.words_in(s)) for s in self.sentences]
 
     @cached_property
     def letter_count(self) -> int:
-        return sum(len(t.text) for t in self.tokens if t.kind == WORD)
+        return self._letters_before[-1]
 
     @cached_property
     def readability(self) -> float:
-        return self.readability_of(self.sentences)
+        # Every token belongs to a sentence: the words of all sentences are the words of the text.
+        words = [t.text for t in self.tokens if t.kind == WORD]
+        if not self.sentences or not words:
+            return 100.0
+        words_per_sentence = self.word_count / len(self.sentences)
+        return 206.835 - 1.3 * words_per_sentence - 60.1 * (sum(map(syllables, words)) / len(words))
 
     def readability_of(self, sentences: list[Sentence]) -> float:
         """Flesch reading ease adapted to Russian by Oborneva:
@@ -96,21 +108,19 @@ class Document:
         # Tokens are grouped by form first: a letter has a third as many forms as words, and each
         # form's lemmas are then filed once.
         by_form: dict[str, list[int]] = {}
-        words: dict[str, Token] = {}
-        for token in self.tokens:
-            kind = token.kind
+        lemmas: dict[str, frozenset[str]] = {}
+        for _, _, _, kind, position, parsed, form in self.tokens:  # unpacked: faster than attributes
             if kind == WORD or kind == NUMBER:
-                positions = by_form.get(token.key)
+                positions = by_form.get(form)
                 if positions is None:
-                    positions = by_form[token.key] = []
+                    positions = by_form[form] = []
                     if kind == WORD:
-                        words[token.key] = token
-                positions.append(token.index)
+                        lemmas[form] = parsed.keys
+                positions.append(position)
         index: dict[str, list[int]] = {}
         merged: set[str] = set()
         for form, positions in by_form.items():
-            word = words.get(form)
-            for key in (word.morph.keys if word is not None else (form,)):
+            for key in lemmas.get(form, (form,)):
                 earlier = index.get(key)
                 if earlier is None:
                     index[key] = positions
