@@ -61,3 +61,17 @@ def test_random_strings_of_letters_digits_and_marks_tokenise_as_razdel_does():
         if rng.random() < 0.05:
             text = "Yahoo! " + text
         assert list(tokenize(text)) == razdel_tokens(text), text
+
+
+def test_sentences_of_a_line_are_razdels():
+    # A line with no sentence mark, or one only at its end, skips razdel; the rest goes through it.
+    import random
+
+    from plainreply.analysis.segment import sentence_spans
+
+    alphabet = [*"абвЯ ", *".?!…;\"»)(:-=", "т.е", "Ст.", " 5", "ул.", ":)"]
+    rng = random.Random(3)
+    texts = ["Уважаемый Иван Петрович!", "Приложение: на 3 л.", "Ответ дан. Срок продлен.", "Т. е. ул. Ленина"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 10))).strip() for _ in range(20_000)]
+    for text in filter(None, texts):
+        assert list(sentence_spans(text, 0, len(text))) == [(s.start, s.stop) for s in razdel.sentenize(text)], text

@@ -6,6 +6,7 @@ line breaks end a sentence, and marks links and e-mail addresses so no rule read
 
 from __future__ import annotations
 
+import importlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -182,6 +183,22 @@ def _kind(token_text: str) -> str:
 
 
 
+# razdel's sentence delimiters: a line without one, or with one only at its very end, is one
+# sentence (razdel joins a split with nothing after it), and razdel need not read it.
+# (The module by name: razdel.segmenters.sentenize as an attribute is the segmenter object.)
+_SENTENCE_DELIMITER = re.compile(importlib.import_module("razdel.segmenters.sentenize").DELIMITER)
+
+
+def sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """razdel's sentences of text[start:end], a trimmed line group, as offsets into `text`."""
+    first = _SENTENCE_DELIMITER.search(text, start, end)
+    if first is None or (first.end() == end and first.start() > start):
+        yield start, end
+        return
+    for sent in razdel.sentenize(text[start:end]):
+        yield start + sent.start, start + sent.stop
+
+
 def segment(text: str) -> tuple[list[Paragraph], list[Sentence], list[Token]]:
     links = link_spans(text)
     paragraphs: list[Paragraph] = []
@@ -194,8 +211,7 @@ def segment(text: str) -> tuple[list[Paragraph], list[Sentence], list[Token]]:
         paragraph = Paragraph(p_start, p_end, len(paragraphs))
         paragraphs.append(paragraph)
         for g_start, g_end in line_groups(text, p_start, p_end):
-            for sent in razdel.sentenize(text[g_start:g_end]):
-                s_start, s_end = g_start + sent.start, g_start + sent.stop
+            for s_start, s_end in sentence_spans(text, g_start, g_end):
                 first = len(tokens)
                 for t_start, t_end, t_text in tokenize(text, s_start, s_end):
                     kind, key, parsed = known(t_text) or _form(t_text)
