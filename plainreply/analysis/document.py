@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cached_property, lru_cache
 from itertools import accumulate
+from operator import attrgetter
+from typing import Iterable, Iterator
 
 from . import syntax
 from .context import ContextIndex, find_context
-from .segment import NUMBER, WORD, Paragraph, Sentence, Token, segment
+from .segment import LINK, NUMBER, WORD, Paragraph, Sentence, Token, link_spans, segment
 
 _VOWELS = re.compile(r"[аеёиоуыэюяaeiouy]", re.IGNORECASE)
 _WORD_CHUNK = re.compile(r"\S+")
 _ALNUM = re.compile(r"[^\W_]")
+_END = attrgetter("end")
 
 
 @lru_cache(maxsize=131_072)
@@ -41,6 +45,21 @@ class Document:
     def sentence_firsts(self) -> list[int]:
         """The index of each sentence's first token: bisect it to find a token's sentence."""
         return [s.first_token for s in self.sentences]
+
+    def sentences_holding(self, indexes: Iterable[int]) -> Iterator[tuple[Sentence, list[int]]]:
+        """The sentences that hold the tokens at `indexes` (ascending), each with the positions of
+        those tokens in it: a check that needs a few words reads only their sentences."""
+        sentence: Sentence | None = None
+        positions: list[int] = []
+        for i in indexes:
+            if sentence is None or i >= sentence.last_token:
+                if positions:
+                    yield sentence, positions
+                sentence = self.sentences[bisect_right(self.sentence_firsts, i) - 1]
+                positions = []
+            positions.append(i - sentence.first_token)
+        if sentence is not None and positions:
+            yield sentence, positions
 
     def sentence_text(self, sentence: Sentence) -> str:
         return self.text[sentence.start:sentence.end]
@@ -130,6 +149,19 @@ class Document:
         for key in merged:
             index[key].sort()
         return index
+
+    @cached_property
+    def link_tokens(self) -> list[Token]:
+        """The tokens of links and e-mail addresses, found from the link spans (which segment
+        remembers for the last texts it saw) rather than by reading every token."""
+        tokens, found = self.tokens, []
+        for start, end in link_spans(self.text):
+            i = bisect_right(tokens, start, key=_END)  # the first token that ends after the link starts
+            while i < len(tokens) and tokens[i].start < end:
+                if tokens[i].kind == LINK:
+                    found.append(tokens[i])
+                i += 1
+        return found
 
     @cached_property
     def context(self) -> ContextIndex:

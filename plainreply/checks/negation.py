@@ -21,7 +21,6 @@ from ..analysis import NUMBER, WORD, Document, Token, fold
 from ..analysis.morph import analyzer
 from ..engine.model import Hit
 from ..engine.python import python_check
-from .common import sentences_holding
 
 _PREDICATE_POS = frozenset({"VERB", "INFN", "PRTS", "ADJS", "PRED", "GRND"})
 _NEGATIVE_PRONOUNS = frozenset({"ничего", "ничем", "ничто", "никто", "никого", "никому", "никем",
@@ -48,7 +47,7 @@ def negation(doc: Document, params: Mapping[str, Any], options: Mapping[str, Any
     keys = doc.phrase_keys
     # Every finding starts at one of these words: other sentences are not read.
     triggers = sorted({*keys.get("не", ()), *keys.get("нет", ()), *keys.get("нельзя", ())})
-    for sentence, _ in sentences_holding(doc, triggers):
+    for sentence, _ in doc.sentences_holding(triggers):
         words = [t for t in doc.sentence_tokens(sentence) if t.kind == WORD]
         to_reader = any(_lemma(t) in reader or t.key in reader for t in words)
         yield from _sentence(words, options, ignore, absence, positive, wants, to_reader)
@@ -191,7 +190,7 @@ def negative_limits(doc: Document, params: Mapping[str, Any], options: Mapping[s
     «не менее важно» are no limits."""
     advice = {fold(k): v for k, v in options["advice"].items()}
     months = {fold(m) for m in options["month_names"]}
-    for sentence, positions in sentences_holding(doc, _particles_ne(doc)):
+    for sentence, positions in doc.sentences_holding(_particles_ne(doc)):
         tokens = doc.sentence_tokens(sentence)
         for k in positions:
             if k + 1 >= len(tokens):

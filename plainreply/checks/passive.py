@@ -11,7 +11,6 @@ from ..analysis.segment import NUMBER
 from ..analysis.morph import inflect, is_verb_lemma
 from ..engine.model import Hit
 from ..engine.python import python_check
-from .common import sentences_holding
 
 _AUXILIARY = frozenset({"был", "была", "было", "были", "будет", "будут"})
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")", "«", "»", '"'})
@@ -50,7 +49,7 @@ def passive(doc: Document, params: Mapping[str, Any], options: Mapping[str, Any]
     (notation in the rule file). The advice names the agent when the sentence gives one in the
     instrumental («установлены постановлением» → «постановление установило»)."""
     forms: _PassiveForms = options["_forms"]
-    for sentence, positions in sentences_holding(doc, forms.candidates(doc.tokens)):
+    for sentence, positions in doc.sentences_holding(forms.candidates(doc.tokens)):
         tokens = doc.sentence_tokens(sentence)
         for k in positions:
             token = tokens[k]

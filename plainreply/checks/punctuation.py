@@ -5,16 +5,13 @@ Where a rule is unsure, it keeps silent."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
-from operator import attrgetter
 from pathlib import Path
 from typing import Any, Collection, Iterable, Iterator, Mapping
 
-from ..analysis import LINK, PUNCT, WORD, Document, Token, fold
+from ..analysis import PUNCT, WORD, Document, Token, fold
 from ..analysis import syntax
 from ..analysis.morph import morph
-from ..analysis.segment import link_spans
 from ..engine.model import Hit
 from ..engine.python import Prepare, python_check
 from ..errors import RuleFileError
@@ -23,7 +20,6 @@ from .common import by_sentence
 
 _FINITE = ("VERB", "PRTS")
 _ALNUM = re.compile(r"[^\W_]")  # a letter or a digit: what words and numbers have and marks do not
-_END = attrgetter("end")
 _SUBJECT_PRONOUNS = frozenset({"я", "ты", "он", "она", "оно", "мы", "вы", "они"})
 
 
@@ -405,24 +401,8 @@ def _tokens_keyed(doc: Document, keys: Collection[str]) -> list[Token]:
         return [t for t in doc.tokens if t.key in keys]
     index, tokens = doc.phrase_keys, doc.tokens
     found = {i for key in keys for i in index.get(key, ()) if tokens[i].key == key}
-    found.update(t.index for t in _link_tokens(doc) if t.key in keys)
+    found.update(t.index for t in doc.link_tokens if t.key in keys)
     return [tokens[i] for i in sorted(found)]
-
-
-def _link_tokens(doc: Document) -> list[Token]:
-    """The tokens of links and e-mail addresses: segment marks those that overlap a link span
-    (link_spans remembers the spans of the last texts it saw, this document's among them)."""
-    found = doc.shared.get("link-tokens")
-    if found is None:
-        tokens, found = doc.tokens, []
-        for start, end in link_spans(doc.text):
-            i = bisect_right(tokens, start, key=_END)  # the first token that ends after the link starts
-            while i < len(tokens) and tokens[i].start < end:
-                if tokens[i].kind == LINK:
-                    found.append(tokens[i])
-                i += 1
-        doc.shared["link-tokens"] = found
-    return found  # type: ignore[return-value]
 
 
 _PAIRS = {"«": "»", "(": ")", "„": "“", "“": "”"}

@@ -13,7 +13,6 @@ from ..engine.model import Hit
 from ..engine.python import python_check
 from ..errors import RuleFileError
 from ..spelling import Lexicon, in_dictionary, read_word_list, zipf
-from .common import sentences_holding
 
 _CYRILLIC_WORD = re.compile(r"^[а-яёА-ЯЁ]+(?:-[а-яёА-ЯЁ]+)*$")
 _GLUED = re.compile(r"^([а-яё]{3,})([А-ЯЁ][а-яё]{2,})$")  # «районаКостромской»
@@ -65,7 +64,7 @@ def spelling(doc: Document, params: Mapping[str, Any], options: Mapping[str, Any
     """Unknown words that are one edit away from a known, common word, or that no text in the
     frequency list has ever used. Capitalised words inside a sentence are names and pass."""
     lexicon: Lexicon = options["_lexicon"]
-    for sentence, positions in sentences_holding(doc, _words_to_read(doc, lexicon, options)):
+    for sentence, positions in doc.sentences_holding(_words_to_read(doc, lexicon, options)):
         tokens = doc.sentence_tokens(sentence)
         first_word = next((k for k, t in enumerate(tokens) if t.kind == WORD), None)
         done: set[int] = set()

@@ -12,7 +12,6 @@ from ..analysis.inflect import inflect_word, match_capitalisation
 from ..analysis.morph import is_verb_lemma, morph
 from ..engine.model import Hit
 from ..engine.python import python_check
-from .common import sentences_holding
 
 _BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")"})
 _ABOUT = frozenset({"о", "об", "обо"})
@@ -67,7 +66,7 @@ def split_predicate(doc: Document, params: Mapping[str, Any], options: Mapping[s
     `terms` are adjective + noun terms that stay («медицинская помощь»)."""
     light: _LightVerbs = options["_light"]
     nouns, decisions, terms = options["_nouns"], options["_decisions"], options["_terms"]
-    for sentence, positions in sentences_holding(doc, light.candidates(doc.tokens)):
+    for sentence, positions in doc.sentences_holding(light.candidates(doc.tokens)):
         tokens = doc.sentence_tokens(sentence)
         used: set[int] = set()
         for k in positions:

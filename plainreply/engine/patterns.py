@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
-from ..analysis import LINK, Document
+from ..analysis import Document
 from ..errors import RuleFileError
 from ..resources import rules_dir
 from .model import Hit
@@ -215,7 +215,7 @@ def nested_repeat(regex: re.Pattern[str]) -> bool:
 def _link_spans(doc: Document) -> _Spans:
     spans = doc.shared.get("pattern-link-spans")
     if spans is None:
-        spans = doc.shared["pattern-link-spans"] = _Spans([(t.start, t.end) for t in doc.tokens if t.kind == LINK])
+        spans = doc.shared["pattern-link-spans"] = _Spans([(t.start, t.end) for t in doc.link_tokens])
     return spans  # type: ignore[return-value]
 
 

@@ -19,7 +19,7 @@ gives «этих» in «в данных документах». When it cannot b
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import product
 from typing import Any, Iterable, Iterator, Mapping
@@ -309,49 +309,29 @@ class PhraseCheck:
         starts = self._starts(doc)
         if not starts:
             return
+        # Only the sentences that hold a start are read: most phrase lists begin with words a
+        # letter uses a few times, and it has hundreds of sentences.
         if sentences is None:
-            yield from self._scan_all(doc, starts)
-            return
-        for sentence in sentences:
-            lo = bisect_left(starts, sentence.first_token)
-            hi = bisect_left(starts, sentence.last_token, lo)
+            groups: Iterable[tuple[Sentence, list[int]]] = doc.sentences_holding(starts)
+        else:
+            groups = ((s, [i - s.first_token for i in starts[bisect_left(starts, s.first_token):
+                                                                bisect_left(starts, s.last_token)]])
+                      for s in sentences)
+        for sentence, positions in groups:
             tokens: list[Token] | None = None
+            first = sentence.first_token
             free = 0
-            for i in starts[lo:hi]:
+            for i in positions:
                 if i < free:
                     continue
-                best = self._longest_at(doc.tokens, i, sentence.last_token)
+                best = self._longest_at(doc.tokens, first + i, sentence.last_token)
                 if best is None:
                     continue
                 entry, end = best
                 if tokens is None:
                     tokens = doc.sentence_tokens(sentence)
-                first = sentence.first_token
-                yield entry, tokens, i - first, end - first, sentence
-                free = end
-
-    def _scan_all(self, doc: Document, starts: list[int]) -> Iterator[tuple[Entry, list[Token], int, int, Sentence]]:
-        """As `_scan` over every sentence, reading only the sentences that hold a start: most
-        phrase lists begin with words a letter uses a few times, and it has hundreds of sentences."""
-        firsts = doc.sentence_firsts
-        sentence: Sentence | None = None
-        tokens: list[Token] | None = None
-        free = 0
-        for i in starts:
-            if sentence is None or i >= sentence.last_token:
-                sentence = doc.sentences[bisect_right(firsts, i) - 1]
-                tokens = None
-            if i < free:
-                continue
-            best = self._longest_at(doc.tokens, i, sentence.last_token)
-            if best is None:
-                continue
-            entry, end = best
-            if tokens is None:
-                tokens = doc.sentence_tokens(sentence)
-            first = sentence.first_token
-            yield entry, tokens, i - first, end - first, sentence
-            free = end
+                yield entry, tokens, i, end - first, sentence
+                free = end - first
 
     def _starts(self, doc: Document) -> list[int]:
         """Indexes of the tokens where one of the entries may begin, in text order. Looked up in the
