@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 from bisect import bisect_left
+from contextlib import contextmanager
 from dataclasses import replace
 from itertools import accumulate
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Iterator, Mapping
 
 from .analysis import Document, analyze
 from .config import Config, from_mapping
@@ -95,10 +97,11 @@ class Linter:
 
     def check(self, text: str, profile: str | None = None, *, markdown: bool = False) -> Report:
         self._within_cap(text)
-        analysed_text, suppressions = find_suppressions(text)
-        if markdown:
-            analysed_text = mask_markdown(analysed_text)
-        return self._run(text, analyze(analysed_text), profile, suppressions)
+        with _collector_paused():
+            analysed_text, suppressions = find_suppressions(text)
+            if markdown:
+                analysed_text = mask_markdown(analysed_text)
+            return self._run(text, analyze(analysed_text), profile, suppressions)
 
     def check_docx(self, path: Path | str, profile: str | None = None) -> Report:
         """Check a Word draft: its visible text, its formatting and its links. Findings carry
@@ -107,10 +110,11 @@ class Linter:
 
         source = read_docx(Path(path), max_chars=self.max_characters)
         self._within_cap(source.text)
-        analysed_text, suppressions = find_suppressions(source.text)
-        doc = analyze(analysed_text)
-        doc.source = source
-        report = self._run(source.text, doc, profile, suppressions)
+        with _collector_paused():
+            analysed_text, suppressions = find_suppressions(source.text)
+            doc = analyze(analysed_text)
+            doc.source = source
+            report = self._run(source.text, doc, profile, suppressions)
         report.locate = source.location
         report.source = source
         return report
@@ -140,6 +144,23 @@ class Linter:
                       sentences=len(doc.sentences), readability=doc.readability, letters=doc.letter_count,
                       sentence_sizes=doc.sentence_sizes,
                       sentence_spans=[(s.start, s.end) for s in doc.sentences])
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector off for the length of one check. A check allocates a few objects
+    per word (tokens, and parses of new word forms that stay cached), and the collector would
+    traverse them again and again: about a tenth of the check time on RuREBus. The check builds
+    no reference cycles that outlive it, and the collector runs as usual once it is back on.
+    A caller that turned the collector off keeps it off."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def _named(rule: Rule, names: tuple[str, ...]) -> bool:

@@ -111,3 +111,19 @@ def test_findings_carry_the_contract_fields():
         assert f.message and isinstance(f.suggestion, str)
         assert f.message.startswith(f.message[0].upper())
     assert [f.start for f in report.findings] == sorted(f.start for f in report.findings)
+
+
+def test_a_check_gives_back_the_cycle_collector_as_it_found_it():
+    import gc
+
+    letter = "Министерство рассмотрело Ваше обращение. Участок предоставлен в аренду."
+    assert gc.isenabled()
+    plainreply.check(letter)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        report = plainreply.check(letter)
+        assert not gc.isenabled()  # a caller that turned it off keeps it off
+    finally:
+        gc.enable()
+    assert any(f.category == "passive" for f in report.findings)
