@@ -15,7 +15,7 @@ from typing import Iterator, NamedTuple
 import razdel
 
 from .morph import Morph, fold, morph
-from .tokenize import tokenize
+from .tokenize import chunk_tokens
 
 WORD, NUMBER, PUNCT, LINK, SYMBOL = "word", "number", "punct", "link", "symbol"
 
@@ -206,6 +206,7 @@ def segment(text: str) -> tuple[list[Paragraph], list[Sentence], list[Token]]:
     tokens: list[Token] = []
     add = tokens.append
     known = _forms.get
+    new_tuple = tuple.__new__  # Token(...) would run NamedTuple's Python-level __new__ per token
     link_index = 0
     for p_start, p_end in paragraph_spans(text):
         paragraph = Paragraph(p_start, p_end, len(paragraphs))
@@ -213,13 +214,16 @@ def segment(text: str) -> tuple[list[Paragraph], list[Sentence], list[Token]]:
         for g_start, g_end in line_groups(text, p_start, p_end):
             for s_start, s_end in sentence_spans(text, g_start, g_end):
                 first = len(tokens)
-                for t_start, t_end, t_text in tokenize(text, s_start, s_end):
-                    kind, key, parsed = known(t_text) or _form(t_text)
-                    if links:
-                        while link_index < len(links) and links[link_index][1] <= t_start:
-                            link_index += 1
-                        if link_index < len(links) and links[link_index][0] < t_end:
-                            kind = LINK
-                    add(Token(t_text, t_start, t_end, kind, len(tokens), parsed, key))
+                for at, pieces in chunk_tokens(text, s_start, s_end):
+                    for offset, t_text in pieces:
+                        t_start = at + offset
+                        t_end = t_start + len(t_text)
+                        kind, key, parsed = known(t_text) or _form(t_text)
+                        if links:
+                            while link_index < len(links) and links[link_index][1] <= t_start:
+                                link_index += 1
+                            if link_index < len(links) and links[link_index][0] < t_end:
+                                kind = LINK
+                        add(new_tuple(Token, (t_text, t_start, t_end, kind, len(tokens), parsed, key)))
                 sentences.append(Sentence(s_start, s_end, len(sentences), paragraph.index, first, len(tokens)))
     return paragraphs, sentences, tokens

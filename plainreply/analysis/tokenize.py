@@ -18,7 +18,6 @@ import razdel
 from razdel.segmenters.punct import DASHES
 from razdel.segmenters.tokenize import ATOM, PUNCTS
 
-_CHUNK = re.compile(r"\S+")
 # razdel's Rule2112 looks one atom past these: «кто -то» is one token «-то», «- то» two.
 _LOOKS_AROUND = frozenset(DASHES + "_.,/\\")
 
@@ -26,13 +25,29 @@ _LOOKS_AROUND = frozenset(DASHES + "_.,/\\")
 def tokenize(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:
     """(start, end, text) of each token of text[start:end], exactly as razdel.tokenize gives them
     for that slice, with offsets into `text`."""
-    chunks = [(m.start(), m.group()) for m in _CHUNK.finditer(text, start, len(text) if end is None else end)]
-    last = len(chunks) - 1
-    for i, (at, chunk) in enumerate(chunks):
-        before = _stand_in(chunks[i - 1][1][-1]) if i > 0 and chunk[0] in _LOOKS_AROUND else ""
-        after = _stand_in(chunks[i + 1][1][0]) if i < last and chunk[-1] in _LOOKS_AROUND else ""
-        for offset, piece in _pieces(before, chunk, after):
+    for at, pieces in chunk_tokens(text, start, len(text) if end is None else end):
+        for offset, piece in pieces:
             yield at + offset, at + offset + len(piece), piece
+
+
+def chunk_tokens(text: str, start: int, end: int) -> list[tuple[int, tuple[tuple[int, str], ...]]]:
+    """The whitespace-separated chunks of text[start:end], each as its offset into `text` and its
+    tokens as (offset into the chunk, text): what `tokenize` yields, one level up, for a caller
+    that reads a chunk's tokens in one go."""
+    span = text[start:end]
+    chunks = span.split()  # str.split and the regex \S+ agree on what whitespace is
+    find, looks_around = span.find, _LOOKS_AROUND
+    last = len(chunks) - 1
+    result = []
+    add = result.append
+    at = 0
+    for i, chunk in enumerate(chunks):
+        at = find(chunk, at)
+        before = _stand_in(chunks[i - 1][-1]) if i > 0 and chunk[0] in looks_around else ""
+        after = _stand_in(chunks[i + 1][0]) if i < last and chunk[-1] in looks_around else ""
+        add((start + at, _pieces(before, chunk, after)))
+        at += len(chunk)
+    return result
 
 
 # One character of each atom type: razdel's rules read a neighbour's type, never its text.
