@@ -75,6 +75,9 @@ def _texts() -> list[str]:
     (r"\bзем\.\s*участ\w*", {"зем"}),
     (r"\b(?:бред|ерунд[ау])", set()),        # «бреда» matches too: the word does not end there
     (r"(?<= )(?=\w+тся\b)можно", set()),    # opens with no word
+    (r"(?<!не\s)\b(?:странно|удивительно),?\s+что", {"странно", "удивительно"}),  # a look-behind takes nothing
+    (r"(?=\w{5})\bсрок\w*", set()),           # «сроки»: the word does not end there
+    (r"\bсрок,?\w", set()),                    # «сроков»: nothing mandatory ends the word
 ])
 def test_opening_words_are_where_every_match_starts(pattern, words):
     assert opening_words(re.compile(pattern, re.IGNORECASE)) == words
@@ -123,3 +126,17 @@ def test_a_pattern_that_matches_a_text_always_finds_its_required_words_there():
     for pattern, text in matches:
         words = {w.casefold() for w in re.findall(r"\w+", text)}
         assert all(words & needed for needed in pattern.required_words), (pattern.regex.pattern, text)
+
+
+def test_every_default_pattern_tried_at_its_opening_words_finds_what_a_scan_finds():
+    checks = [rule.check for rule in default_linter().ruleset.rules if isinstance(rule.check, PatternCheck)]
+    opening = [(check, p) for check in checks for p in check.patterns if p.opening]
+    assert len(opening) >= 30
+    found = 0
+    for text in _texts():
+        doc = analyze(text)
+        for check, pattern in opening:
+            tried = [m.span() for m in check._matches(pattern, doc, 0.0)]
+            assert tried == [m.span() for m in pattern.regex.finditer(text)], (pattern.regex.pattern, text)
+            found += len(tried)
+    assert found >= 20

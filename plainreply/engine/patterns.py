@@ -321,9 +321,23 @@ def _segment_at(items: list, i: int, codes: Any) -> frozenset[str] | None:
         j += 1
         if len(words) > _MAX_REQUIRED:
             return None
-    if j > i and j < len(items) and _ends_word(items[j], codes):
+    if j == i:
+        return None
+    # Optional marks after the word («,?» in «странно,?\s+что») do not move its end: whether or not
+    # one is there, the next character is no word character when a mandatory one follows.
+    while j < len(items) and _optional_marks(items[j], codes):
+        j += 1
+    if j < len(items) and _ends_word(items[j], codes):
         return frozenset(w.casefold() for w in words)
     return None
+
+
+def _optional_marks(item: tuple, codes: Any) -> bool:
+    op, arg = item
+    if op not in (codes.MAX_REPEAT, codes.MIN_REPEAT, getattr(codes, "POSSESSIVE_REPEAT", None)) or arg[0] != 0:
+        return False
+    body = list(arg[2])
+    return len(body) == 1 and _ends_word(body[0], codes) and body[0] != (codes.AT, codes.AT_BOUNDARY)
 
 
 _CLASS_SIZE_READ = 10_000  # a class with more characters than this is not read one by one
@@ -360,7 +374,8 @@ def lowest_character(regex: re.Pattern[str]) -> str:
 
 
 def opening_words(regex: re.Pattern[str]) -> frozenset[str]:
-    """For a pattern that opens with `\\b` and a choice of whole Cyrillic words («\\b(как|кто)\\s+…»):
+    """For a pattern that opens with `\\b` (after look-arounds, if any) and a choice of whole Cyrillic
+    words («\\b(как|кто)\\s+…»):
     those words, case-folded. Every match starts where one of them stands as a whole word, so the
     pattern need only be tried there. Empty for other patterns."""
     if regex.flags & re.ASCII:
@@ -368,7 +383,13 @@ def opening_words(regex: re.Pattern[str]) -> frozenset[str]:
     try:
         from re import _constants as codes, _parser as parser
         items = list(parser.parse(regex.pattern, regex.flags))
-        words = _segment_at(items, 1, codes) if items and items[0] == (codes.AT, codes.AT_BOUNDARY) else None
+        # Look-arounds before the `\b` («(?<!не\s)\b(?:странно|…)») take no characters: a match
+        # still starts at the word, and matching there still tests them.
+        first = 0
+        while first < len(items) and items[first][0] in (codes.ASSERT, codes.ASSERT_NOT):
+            first += 1
+        words = _segment_at(items, first + 1, codes) \
+            if first < len(items) and items[first] == (codes.AT, codes.AT_BOUNDARY) else None
     except Exception:  # a future `re` may change its private parser: then no shortcut, same results
         return frozenset()
     if not words or not all(_CYRILLIC_WORD.fullmatch(w) for w in words):
