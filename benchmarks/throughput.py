@@ -8,7 +8,9 @@ documents), detokenises them and prints, in one run:
   - the floor: razdel tokenisation plus pymorphy3 parsing of every word, in words per second,
     and the same with each distinct form parsed once (the cached floor);
   - plainreply.check with the default rules: words per second, milliseconds per document
-    (median, p95) and the ratio to the floor;
+    (median, p95) and the ratio to the floor. The cached floor is measured again after the check
+    and the faster of its two runs is the one compared: a busy or slowed machine must not make
+    the ratio look better than it is;
   - a 300-word letter checked warm (median of 20 runs);
   - `plainreply check letter.txt` from a cold start (median of 5 runs);
   - the peak resident memory of this process;
@@ -145,10 +147,13 @@ def main() -> None:
         latencies.append((time.perf_counter() - t0) * 1000)
     elapsed = time.perf_counter() - start
     speed = words / elapsed
+    cached_floor_after = floor_words_per_second(docs, cached=True)
+    print(f"floor (razdel + cached pymorphy3), measured again after the check: {cached_floor_after:,.0f} words/s")
+    cached_floor = max(cached_floor, cached_floor_after)
     latencies.sort()
     p95 = latencies[min(len(latencies) - 1, int(0.95 * len(latencies)))]
     print(f"plainreply.check, default rules: {speed:,.0f} words/s = {speed / floor:.2f} x floor (target >= 0.25), "
-          f"{speed / cached_floor:.2f} x cached floor (target >= 0.35)")
+          f"{speed / cached_floor:.2f} x cached floor (its faster run; target >= 0.35)")
     print(f"per document: median {statistics.median(latencies):.1f} ms, p95 {p95:.1f} ms "
           f"(median document {statistics.median(count_words(d) for d in docs):.0f} words)")
 
