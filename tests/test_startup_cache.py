@@ -504,7 +504,7 @@ else:
     # What `python -m plainreply check` runs (its __main__ then leaves with os._exit).
     from plainreply.cli import main
     main(["check", sys.argv[2]])
-loaded = {name: name in sys.modules for name in ("natasha", "docx", "wordfreq", "plainreply.linter")}
+loaded = {name: name in sys.modules for name in ("natasha", "docx", "wordfreq", "plainreply.linter", "yaml", "lxml")}
 print(json.dumps(loaded), file=sys.stderr)
 """
 
@@ -524,6 +524,59 @@ def test_natasha_and_python_docx_load_only_when_used(tmp_path, mode):
     loaded = _modules_after(mode, letter)
     assert not loaded["natasha"] and not loaded["docx"] and not loaded["wordfreq"], loaded
     assert loaded["plainreply.linter"] == (mode != "import")  # the lazy import does load what is used
+
+
+def test_a_second_check_of_plain_text_reads_neither_yaml_nor_lxml(tmp_path):
+    letter = tmp_path / "letter.txt"
+    letter.write_text("Ваш участок поставлен на учет. Выписку пришлем по почте.", encoding="utf-8")
+    first = _modules_after("cli", letter)
+    assert first["yaml"]  # the first run compiles the rules and fills the cache
+    second = _modules_after("cli", letter)
+    assert not second["yaml"] and not second["lxml"], second
+
+
+def _count_calls(parse):
+    calls = []
+
+    def counted(path):
+        calls.append(path)
+        return parse(path)
+    counted.__qualname__ = parse.__qualname__
+    return counted, calls
+
+
+def test_parsed_data_is_read_back_from_the_cache_as_parsed(tmp_path, cache_folder):
+    from plainreply.engine.loader import read_yaml
+
+    source = tmp_path / "words.yaml"
+    source.write_text("улицы: [проспект, переулок]\nчисла: {a: 1, b: 2.5, c: null, d: true}\n", encoding="utf-8")
+    parse, calls = _count_calls(read_yaml)
+    first = cache.parsed_data(source, parse)
+    second = cache.parsed_data(source, parse)
+    assert first == second == {"улицы": ["проспект", "переулок"], "числа": {"a": 1, "b": 2.5, "c": None, "d": True}}
+    assert len(calls) == 1
+    source.write_text("улицы: [тупик]\n", encoding="utf-8")  # new content, new key
+    assert cache.parsed_data(source, parse) == {"улицы": ["тупик"]} and len(calls) == 2
+
+
+def test_parsed_data_that_json_cannot_hold_or_a_broken_cache_file_means_parsing_again(tmp_path, cache_folder):
+    from plainreply.engine.loader import read_yaml
+
+    dated = tmp_path / "dated.yaml"
+    dated.write_text("срок: 2026-12-20\n", encoding="utf-8")
+    parse, calls = _count_calls(read_yaml)
+    assert str(cache.parsed_data(dated, parse)["срок"]) == "2026-12-20"
+    assert str(cache.parsed_data(dated, parse)["срок"]) == "2026-12-20" and len(calls) == 2  # never cached
+    plain = tmp_path / "plain.yaml"
+    plain.write_text("слова: [дом]\n", encoding="utf-8")
+    cache.parsed_data(plain, parse)
+    stored = list(cache_folder.glob("data-*.json"))
+    assert len(stored) == 1
+    stored[0].write_text("{broken", encoding="utf-8")
+    assert cache.parsed_data(plain, parse) == {"слова": ["дом"]} and len(calls) == 4
+    stored[0].write_text('{"слова": ["подмена"]}', encoding="utf-8")
+    stored[0].chmod(0o666)  # a file others may write is not read
+    assert cache.parsed_data(plain, parse) == {"слова": ["дом"]} and len(calls) == 5
 
 
 def test_the_public_api_is_there():

@@ -11,18 +11,26 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-import yaml
-
 from ..resources import rules_dir
 from .morph import fold
 
 
 @lru_cache(maxsize=None)
 def _context_file(file: str) -> dict:
-    """`rules/context/<file>.yaml`, parsed once: several lists come from each file."""
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML was built with it
-    with (rules_dir() / "context" / f"{file}.yaml").open(encoding="utf-8") as f:
-        return yaml.load(f, Loader=loader) or {}
+    """`rules/context/<file>.yaml`, parsed once: several lists come from each file. Kept parsed in
+    the cache folder (by its content), so that a start needs no YAML."""
+    from ..engine import cache
+    from ..engine.loader import read_yaml
+
+    path = rules_dir() / "context" / f"{file}.yaml"
+    data = cache.parsed_data(path, read_yaml)
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        from ..errors import RuleFileError
+
+        raise RuleFileError(path, "файл должен содержать словарь списков слов")
+    return data
 
 
 @lru_cache(maxsize=None)

@@ -5,13 +5,14 @@ find nothing there. One finding covers a contiguous stretch, not each run."""
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping
 
 from ..analysis import Document, fold
-from ..docx.fonts import is_serif
-from ..docx.reader import DocxText, Segment
 from ..engine.model import Hit
 from ..engine.python import python_check
+
+if TYPE_CHECKING:  # a plain-text check needs no Word reader (nor lxml): doc.source is None there
+    from ..docx.reader import DocxText, Segment
 
 def _is_link(segment: Segment) -> bool:
     return bool(segment.link) or (segment.format.style or "").lower().startswith("hyperlink")
@@ -42,6 +43,8 @@ def _background(s: Segment, d: DocxText) -> bool:
 
 
 def _serif(s: Segment, d: DocxText) -> bool:
+    from ..docx.fonts import is_serif
+
     return bool(is_serif(s.font, d.fonts))
 
 
@@ -56,7 +59,7 @@ def run_formatting(doc: Document, params: Mapping[str, Any], options: Mapping[st
     """Stretches of text whose effective formatting has `property`: italic, underline, caps,
     color, decoration, background or serif."""
     source = doc.source
-    if not isinstance(source, DocxText):
+    if source is None:
         return
     test = PROPERTIES[options["property"]]
     for start, end in _stretches(source, lambda s: test(s, source)):
@@ -67,7 +70,7 @@ def run_formatting(doc: Document, params: Mapping[str, Any], options: Mapping[st
 def small_text(doc: Document, params: Mapping[str, Any], options: Mapping[str, Any]) -> Iterator[Hit]:
     """Body text set smaller than `min_points` (notes and headers may be smaller)."""
     source = doc.source
-    if not isinstance(source, DocxText):
+    if source is None:
         return
     def small(s: Segment) -> bool:
         return s.story == "body" and s.format.size is not None and s.format.size < options["min_points"]
@@ -79,7 +82,7 @@ def small_text(doc: Document, params: Mapping[str, Any], options: Mapping[str, A
 def shaded_paragraphs(doc: Document, params: Mapping[str, Any], options: Mapping[str, Any]) -> Iterator[Hit]:
     """Paragraphs or table cells with a coloured fill, and a page background."""
     source = doc.source
-    if not isinstance(source, DocxText):
+    if source is None:
         return
     if source.page_background and source.paragraphs:
         first = next((p for p in source.paragraphs if p.end > p.start), source.paragraphs[0])
@@ -93,7 +96,7 @@ def shaded_paragraphs(doc: Document, params: Mapping[str, Any], options: Mapping
 def letterhead(doc: Document, params: Mapping[str, Any], options: Mapping[str, Any]) -> Iterator[Hit]:
     """The organisation's name in the header or in the first paragraphs of the body."""
     source = doc.source
-    if not isinstance(source, DocxText) or not options["organisation"]:
+    if source is None or not options["organisation"]:
         return
     wanted = fold(" ".join(options["organisation"].split()))
     body = [p for p in source.paragraphs if p.story == "body"][: options["first_paragraphs"]]

@@ -19,6 +19,7 @@ PLAINREPLY_NO_CACHE=1 turns it off.
 from __future__ import annotations
 
 import io
+import json
 import os
 import pickle
 import stat
@@ -28,7 +29,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from importlib.util import find_spec
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 try:
     from _blake2 import blake2b  # what hashlib offers, without loading OpenSSL (3 ms at every start)
@@ -38,6 +39,7 @@ except ImportError:  # pragma: no cover - an interpreter without the built-in mo
 FORMAT = 1
 MAGIC = b"plainreply-rules"  # 16 bytes, then a 32-byte BLAKE2b digest of the rest of the file
 DIGEST_SIZE = 32
+KEEP_DATA_FILES = 64  # parsed data files (`parsed_data`): a few per rule folder
 KEEP_FILES = 16  # rule sets of other rule folders (and of test runs) are dropped, oldest first
 STALE_TEMP_SECONDS = 3600
 _PACKAGE = Path(__file__).resolve().parent.parent
@@ -169,6 +171,42 @@ def load(directories: Iterable[Path | str], kind: type) -> Any | None:
     return ruleset
 
 
+def parsed_data(path: Path, parse: Callable[[Path], Any]) -> Any:
+    """`parse(path)` for a file of plain data (mappings, lists, strings, numbers), kept as JSON in
+    the cache folder under the digest of the file's bytes: a start then needs neither PyYAML nor a
+    parse. Used only when the JSON gives back exactly what the parse gave; JSON runs no code, and
+    a cached file of another user or one that cannot be read is ignored. Errors are parse's own."""
+    folder = cache_dir()
+    try:
+        data = path.read_bytes()
+    except OSError:
+        folder = None  # parse reports the problem
+    if folder is None:
+        return parse(path)
+    name = f"{getattr(parse, '__module__', '')}.{getattr(parse, '__qualname__', '')}"
+    key = digest(name.encode() + b"\0" + data)[:40]
+    file = folder / f"data-{key}.json"
+    cached = _read_own_file(file)
+    if cached is not None:
+        try:
+            value = json.loads(cached)
+        except ValueError:
+            pass
+        else:
+            _touch(file)
+            return value
+    value = parse(path)
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+        if json.loads(text) == value:
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            _write_atomically(file, text.encode("utf-8"))
+            _prune(folder, "data-*.json", KEEP_DATA_FILES)
+    except (TypeError, ValueError, OSError):
+        pass  # a date, a key that is no string, a read-only disk: no cache, same data
+    return value
+
+
 def store(directories: Iterable[Path | str], ruleset: Any, recorded: dict[str, Any]) -> None:
     """Write the rule set and what it was built from; any failure just leaves no cache."""
     directories = list(directories)
@@ -193,7 +231,7 @@ def store(directories: Iterable[Path | str], ruleset: Any, recorded: dict[str, A
         _write_atomically(path, data)
     except OSError:
         return
-    _prune(path.parent)
+    _prune(path.parent, "rules-*.pickle", KEEP_FILES)
 
 
 def _still_valid(manifest: Any, directories: list[Path | str]) -> bool:
@@ -265,14 +303,14 @@ def _touch(path: Path) -> None:
         pass
 
 
-def _prune(folder: Path) -> None:
+def _prune(folder: Path, pattern: str, keep: int) -> None:
     try:
         now = time.time()
-        for temp in folder.glob("rules-*.tmp"):
+        for temp in folder.glob(pattern.split("*")[0] + "*.tmp"):
             if now - temp.stat().st_mtime > STALE_TEMP_SECONDS:
                 temp.unlink()
-        files = sorted(folder.glob("rules-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in files[KEEP_FILES:]:
+        files = sorted(folder.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in files[keep:]:
             old.unlink()
     except OSError:
         pass
