@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
+from . import regexes
 from .config import Config, find_config, read_config_file
 from .errors import InputError, PlainreplyError, TextTooLongError
 from .inputs import DOCX_SUFFIXES, os_problem, read_draft, stdin_is_piped
@@ -49,25 +50,25 @@ def _unrecognized(arguments: str) -> str:
 
 
 _ARGPARSE_MESSAGES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
-    (re.compile(r"the following arguments are required: (.+)"), lambda m: f"нужно указать {m[1]}"),
-    (re.compile(r"unrecognized arguments: (.+)"), lambda m: _unrecognized(m[1])),
-    (re.compile(r"invalid choice: (.+?) \(choose from (.+)\)"),
+    (regexes.compile(r"the following arguments are required: (.+)"), lambda m: f"нужно указать {m[1]}"),
+    (regexes.compile(r"unrecognized arguments: (.+)"), lambda m: _unrecognized(m[1])),
+    (regexes.compile(r"invalid choice: (.+?) \(choose from (.+)\)"),
      lambda m: f"неверный выбор {_quoted(m[1])}; можно: {_choices(m[2])}"),
-    (re.compile(r"expected one argument"), lambda m: "нужно значение"),
-    (re.compile(r"expected at most one argument"), lambda m: "нужно не больше одного значения"),
-    (re.compile(r"expected at least one argument"), lambda m: "нужно хотя бы одно значение"),
-    (re.compile(r"expected (\d+) arguments?"), lambda m: f"нужно значений: {m[1]}"),
-    (re.compile(r"ambiguous option: (\S+?)(?:=\S*)? could match (.+)"),
+    (regexes.compile(r"expected one argument"), lambda m: "нужно значение"),
+    (regexes.compile(r"expected at most one argument"), lambda m: "нужно не больше одного значения"),
+    (regexes.compile(r"expected at least one argument"), lambda m: "нужно хотя бы одно значение"),
+    (regexes.compile(r"expected (\d+) arguments?"), lambda m: f"нужно значений: {m[1]}"),
+    (regexes.compile(r"ambiguous option: (\S+?)(?:=\S*)? could match (.+)"),
      lambda m: f"неоднозначный параметр {m[1]}: подходят {m[2]}"),
-    (re.compile(r"invalid \S+ value: (.+)"), lambda m: f"неверное значение {_quoted(m[1])}"),
-    (re.compile(r"not allowed with argument (.+)"), lambda m: f"нельзя указывать вместе с {m[1]}"),
-    (re.compile(r"ignored explicit argument (.+)"), lambda m: f"этому параметру не нужно значение {_quoted(m[1])}"),
-    (re.compile(r"one of the arguments (.+) is required"), lambda m: f"нужно указать один из параметров {m[1]}"),
-    (re.compile(r"unexpected option string: (.+)"), lambda m: f"неожиданный параметр {m[1]}"),
-    (re.compile(r"unknown parser (.+?) \(choices: (.+)\)"),
+    (regexes.compile(r"invalid \S+ value: (.+)"), lambda m: f"неверное значение {_quoted(m[1])}"),
+    (regexes.compile(r"not allowed with argument (.+)"), lambda m: f"нельзя указывать вместе с {m[1]}"),
+    (regexes.compile(r"ignored explicit argument (.+)"), lambda m: f"этому параметру не нужно значение {_quoted(m[1])}"),
+    (regexes.compile(r"one of the arguments (.+) is required"), lambda m: f"нужно указать один из параметров {m[1]}"),
+    (regexes.compile(r"unexpected option string: (.+)"), lambda m: f"неожиданный параметр {m[1]}"),
+    (regexes.compile(r"unknown parser (.+?) \(choices: (.+)\)"),
      lambda m: f"нет команды {_quoted(m[1])}; есть: {_choices(m[2])}"),
 ]
-_ARGUMENT_PREFIX = re.compile(r"argument (.+?): (.*)", re.DOTALL)
+_ARGUMENT_PREFIX = regexes.compile(r"argument (.+?): (.*)", re.DOTALL)
 
 
 def russian_argparse_message(message: str) -> str:
@@ -181,6 +182,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         status = _dispatch(argv)
         _flush_stdout()
+        regexes.save()  # the patterns this run compiled anew, for the next one
         return status
     except SystemExit:  # argparse after --help or a usage error; its output may meet a closed pipe too
         _flush_stdout()

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import datetime
 import math
-import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
+from . import regexes
 from .errors import ConfigError
 from .inputs import os_problem
 
@@ -160,7 +160,7 @@ _TOML_PROBLEMS = {  # tomllib's messages, most frequent first
     "Expected newline or end of document after a statement": "после значения нужен перевод строки",
     "Invalid date or datetime": "неверная дата",
 }
-_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)|\(at end of document\)")
+_TOML_POSITION = regexes.compile(r"\(at line (\d+), column (\d+)\)|\(at end of document\)")
 
 
 def toml_problem(exc: tomllib.TOMLDecodeError) -> str:

@@ -11,6 +11,7 @@ the `legal-references` rule counts those in the body of the letter.
 from __future__ import annotations
 
 import re
+from . import regexes
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from functools import lru_cache
@@ -61,7 +62,7 @@ _ACTS: list[tuple[str, tuple[str, ...], str]] = [
 ]
 
 
-_PLAIN_OPENING = re.compile(r"\w+")
+_PLAIN_OPENING = regexes.compile(r"\w+")
 
 
 @lru_cache(maxsize=1)
@@ -75,7 +76,7 @@ def _act_patterns() -> tuple[tuple[str, str | None, str], ...]:
 
 @lru_cache(maxsize=None)
 def _compiled(source: str) -> re.Pattern[str]:
-    return re.compile(source)
+    return regexes.compile(source)
 
 
 def _first_matches(patterns: list[tuple[int, re.Pattern[str]]], text: str) -> Iterator[tuple[int, re.Match[str]]]:
@@ -108,13 +109,13 @@ _UNIT_NAMES = {
     "indent": r"абзац\w*|абз\.",
 }
 _NUM = r"\d+(?:\.\d+)*"
-_UNIT = re.compile(
+_UNIT = regexes.compile(
     "(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _UNIT_NAMES.items()) + rf")\s*(?P<nums>{_NUM}(?:\s*(?:,|и)\s*{_NUM})*)",
     re.IGNORECASE,
 )
-_CHAIN_GAP = re.compile(r"\s*(?:,|и)?\s*")
-_ENDNOTES_HEAD = re.compile(r"^[ \t]*Примечани[яе][ \t]*:?[ \t]*$", re.MULTILINE)
-_ENDNOTE_LINE = re.compile(r"^[ \t]*\d+[.)]")
+_CHAIN_GAP = regexes.compile(r"\s*(?:,|и)?\s*")
+_ENDNOTES_HEAD = regexes.compile(r"^[ \t]*Примечани[яе][ \t]*:?[ \t]*$", re.MULTILINE)
+_ENDNOTE_LINE = regexes.compile(r"^[ \t]*\d+[.)]")
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
+from . import regexes
 from .analysis import Document, analyze
 from .config import Config, from_mapping
 from .engine.loader import Profile, RuleSet, load_ruleset
@@ -140,6 +141,7 @@ class Linter:
         findings = group_repeats(findings, self.ruleset.by_id, text, [p.start for p in doc.paragraphs])
         findings = one_per_span(findings)
         findings = [f for f in findings if not any(s.covers(f) for s in suppressions)]
+        regexes.save()  # patterns compiled anew by this process (rules, first use of a check), if any
         return Report(text=text, findings=findings, profile=chosen.name, words=doc.word_count,
                       sentences=len(doc.sentences), readability=doc.readability, letters=doc.letter_count,
                       sentence_sizes=doc.sentence_sizes,

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import re
+from . import regexes
 
 _RULES = [
-    re.compile(r"<!--.*?-->", re.DOTALL),                      # comments
-    re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.MULTILINE),      # heading marks
-    re.compile(r"^[ \t]*>[ \t]?", re.MULTILINE),                # block quotes
-    re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+", re.MULTILINE),  # list markers
-    re.compile(r"`+"),                                          # code spans
-    re.compile(r"(?<!\w)(\*\*|__|\*|_)(?=\S)|(?<=\S)(\*\*|__|\*|_)(?!\w)"),  # emphasis marks
-    re.compile(r"\]\([^)\s]*\)"),                               # link targets
-    re.compile(r"!?\[(?=[^\]]*\]\()"),                          # link openers
+    regexes.compile(r"<!--.*?-->", re.DOTALL),                      # comments
+    regexes.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.MULTILINE),      # heading marks
+    regexes.compile(r"^[ \t]*>[ \t]?", re.MULTILINE),                # block quotes
+    regexes.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+", re.MULTILINE),  # list markers
+    regexes.compile(r"`+"),                                          # code spans
+    regexes.compile(r"(?<!\w)(\*\*|__|\*|_)(?=\S)|(?<=\S)(\*\*|__|\*|_)(?!\w)"),  # emphasis marks
+    regexes.compile(r"\]\([^)\s]*\)"),                               # link targets
+    regexes.compile(r"!?\[(?=[^\]]*\]\()"),                          # link openers
 ]
-_LIST_NUMBER = re.compile(r"\d{1,3}[.)]")
+_LIST_NUMBER = regexes.compile(r"\d{1,3}[.)]")
 
 
 def mask_markdown(text: str) -> str:

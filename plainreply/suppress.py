@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import regexes
 from .engine.model import Finding
 
-_MARKER = re.compile(
+_MARKER = regexes.compile(
     r"(?:<!--[ \t]*)?plainreply:[ \t]*ignore(?P<targets>(?:[ \t]+[a-z][a-z0-9-]*(?:[ \t]*,[ \t]*[a-z][a-z0-9-]*)*)?)[ \t]*(?:-->)?",
     re.IGNORECASE,
 )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .. import regexes
 from .context_words import (
     CAPITALS, LETTERS, SPACES, after_boundary, alternation, dots, folded_set, last_words, matches_at, run_before,
     word_list,
@@ -20,23 +21,23 @@ NAME_LIMIT = 150  # the longest quoted name of an organisation, in characters
 _SP = r"[ \t\u00a0]"
 # A word of capitals, maybe with a lower-case letter inside: РЭП, ГБУЗ, ОСПСиД.
 _CAPS = r"[А-ЯЁ](?:[А-ЯЁ]|[а-яё](?=[А-ЯЁ])){1,9}"
-_CAPS_BEFORE_QUOTE = re.compile(rf"(?<![\w\-/.])((?:{_CAPS}{_SP}+){{0,2}}{_CAPS}){_SP}*$")
-_WORD_BEFORE = re.compile(rf"([А-Яа-яЁё]+){_SP}*$")
+_CAPS_BEFORE_QUOTE = regexes.compile(rf"(?<![\w\-/.])((?:{_CAPS}{_SP}+){{0,2}}{_CAPS}){_SP}*$")
+_WORD_BEFORE = regexes.compile(rf"([А-Яа-яЁё]+){_SP}*$")
 _CAPITAL_WORD = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
 _INITIAL = r"[А-ЯЁ]\."
 _PERSON_PATTERNS = (
     # Иванов И. И., Уляшев Р.Е.
-    re.compile(rf"(?=[А-ЯЁ])(?<![\w.-]){_CAPITAL_WORD}{_SP}+{_INITIAL}{_SP}?{_INITIAL}"),
+    regexes.compile(rf"(?=[А-ЯЁ])(?<![\w.-]){_CAPITAL_WORD}{_SP}+{_INITIAL}{_SP}?{_INITIAL}"),
     # И. И. Иванов, И.И. Иванов
-    re.compile(rf"(?=[А-ЯЁ])(?<![\w.-]){_INITIAL}{_SP}?{_INITIAL}{_SP}?{_CAPITAL_WORD}"),
+    regexes.compile(rf"(?=[А-ЯЁ])(?<![\w.-]){_INITIAL}{_SP}?{_INITIAL}{_SP}?{_CAPITAL_WORD}"),
 )
 _ONE_INITIAL = (
-    re.compile(rf"(?=[А-ЯЁ])(?<![\w.-])(?P<surname>{_CAPITAL_WORD}){_SP}+{_INITIAL}(?!{_SP}?{_INITIAL})"),
-    re.compile(rf"(?=[А-ЯЁ])(?<![\w.-])(?<!{_INITIAL}{_SP}){_INITIAL}{_SP}?(?P<surname>{_CAPITAL_WORD})"),
+    regexes.compile(rf"(?=[А-ЯЁ])(?<![\w.-])(?P<surname>{_CAPITAL_WORD}){_SP}+{_INITIAL}(?!{_SP}?{_INITIAL})"),
+    regexes.compile(rf"(?=[А-ЯЁ])(?<![\w.-])(?<!{_INITIAL}{_SP}){_INITIAL}{_SP}?(?P<surname>{_CAPITAL_WORD})"),
 )
 # The lookbehind follows the first capital, so that the pattern opens with a set of letters and
 # re skips the other characters fast: (?=[А-ЯЁ])(?<![\w.-]){_CAPITAL_WORD}, written another way.
-_CAPITAL_WORDS = re.compile(rf"[А-ЯЁ](?<![\w.-].)[а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:{_SP}{_CAPITAL_WORD}){{1,5}}(?![\w-])")
+_CAPITAL_WORDS = regexes.compile(rf"[А-ЯЁ](?<![\w.-].)[а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:{_SP}{_CAPITAL_WORD}){{1,5}}(?![\w-])")
 _PERSON_GRAMMEMES = ("Name", "Surn", "Patr")
 _NAME_CHARS = LETTERS + "-"  # what a _CAPITAL_WORD is made of
 
@@ -44,14 +45,14 @@ _NAME_CHARS = LETTERS + "-"  # what a _CAPITAL_WORD is made of
 @lru_cache(maxsize=1)
 def _legal_phrases() -> re.Pattern[str]:
     phrases = alternation(word_list("organisation", "legal_form_phrases")).replace(r"\ ", rf"{_SP}+")
-    return re.compile(rf"(?<![\w-])(?i:{phrases}){_SP}*$")
+    return regexes.compile(rf"(?<![\w-])(?i:{phrases}){_SP}*$")
 
 
 @lru_cache(maxsize=1)
 def _bare_forms() -> re.Pattern[str]:
     """A legal form and a capitalised name without quotes: «ООО Ромашка», «ИП Иванов»."""
     forms = after_boundary(tuple(w for w in word_list("organisation", "legal_forms") if w[0] in CAPITALS), r"[\w-]")
-    return re.compile(rf"(?:{forms}){_SP}+{_CAPITAL_WORD}(?![\w-])")  # (?=[А-ЯЁ])(?<![\w-])(?:forms)…
+    return regexes.compile(rf"(?:{forms}){_SP}+{_CAPITAL_WORD}(?![\w-])")  # (?=[А-ЯЁ])(?<![\w-])(?:forms)…
 
 
 def organisation_spans(text: str, quotes: list[tuple[int, int]]) -> list[tuple[int, int, str]]:

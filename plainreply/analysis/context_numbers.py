@@ -6,8 +6,8 @@
 
 from __future__ import annotations
 
-import re
 
+from .. import regexes
 from .context_words import digit_runs, matches_at, positions, words_before_numbers
 
 _SP = r"[ \t\u00a0]"
@@ -20,13 +20,13 @@ _YEAR_WORD = rf"(?:{_SP}*год(?:а|у|ом|е|ы|ов|ах|ам|ами)?(?![\w
 
 # Each pattern can start only at a digit run, at one of the characters of its lookahead, or
 # (a month) before a year: it is tried there only (see the functions at the end).
-_PHONE = re.compile(
+_PHONE = regexes.compile(
     rf"(?=[\d(+])(?:"
     rf"(?:(?<![\w+])(?:\+7|8)[{_SP[1:-1]}-]{{0,2}}\(?\d{{3,5}}\)?[{_SP[1:-1]}-]{{0,2}}\d{{1,3}}(?:[{_SP[1:-1]}-]?\d{{2}}){{2}}"
     rf"|\(\d{{3,5}}\){_SP}?\d{{1,3}}(?:-\d{{2}}){{2}}"
     rf"|(?<![\d.,/-])\d{{1,3}}-\d{{2}}-\d{{2}})(?![\d-]))"
 )
-_DATE = re.compile(
+_DATE = regexes.compile(
     rf"(?=[\d«яфмаисондЯФМАИСОНД])(?:(?<![\d.,/])(?:"
     rf"\d{{1,2}}\.\d{{1,2}}\.(?:\d{{4}}|\d{{2}})(?![\d.]\d){_YEAR_WORD}?"          # 12.01.2027 г.
     rf"|\d{{4}}-\d{{2}}-\d{{2}}(?!\d)"                                       # 2027-01-12
@@ -43,7 +43,7 @@ _UNIT = (
     rf"|чел\.|ед\.|шт\.|тыс\.(?:{_SP}*(?:чел|ед|шт)\.)?|млн\.?|млрд\.?"
 )
 _FULL_UNIT = rf"{_SP}*(?:%|процент\w{{0,3}}|(?:(?:тысяч|миллион|миллиард)\w{{0,2}}{_SP}+)?рубл\w{{0,3}})(?![\w])"
-_NUMBER = re.compile(
+_NUMBER = regexes.compile(
     rf"(?=[\d№N])(?:(?<![\w.,])(?:{_AMOUNT})(?:{_FULL_UNIT}|(?={_SP}*(?:{_UNIT})(?![\w])))"  # 1 200 руб., 12,5 %
     rf"|(?<![\d:])\d{{2}}:\d{{2}}:\d{{5,7}}:\d{{1,7}}(?![\d:])"               # 18:26:010101:123
     rf"|(?:№№?|(?<![\w])N(?={_SP}?\d)){_SP}*[\dА-Яа-яA-Za-z](?:[\w/-]|\.(?=\w)){{0,30}}"  # № 59-ФЗ, № 12/4083

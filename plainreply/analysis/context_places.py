@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from .. import regexes
 from .context_words import (
     CAPITALS, LETTERS, SHORTENING_LIMIT, SPACES, alternation, digit_runs, first_letters, folded, literal_starts,
     matches_at, run_before, stems, word_list, words_before_dots, words_before_numbers,
@@ -32,7 +33,7 @@ _SETTLEMENT_AFTER_YEAR = frozenset({"г", "гор"})
 _STREETS = frozenset({"ул", "пр", "пр-т", "пр-кт", "просп", "пер", "наб", "пл", "б-р", "бул", "ш", "туп",
                       "пр-д", "проезд", "мкр", "мкрн", "мкр-н", "кв-л"})
 _NAME_CHARS = LETTERS + "-"  # what a _NAME_WORD is made of
-_ADJECTIVE_END = re.compile(r"(?:ий|ый|ой|ая|яя|ое|ее|ого|его|ом|ем|ую|юю)$")
+_ADJECTIVE_END = regexes.compile(r"(?:ий|ый|ой|ая|яя|ое|ее|ого|его|ом|ем|ую|юю)$")
 
 
 def _shortening(words: tuple[str, ...]) -> str:
@@ -58,20 +59,20 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     streets = alternation(word_list("address", "street_words"))
     return {
         # «ул. Пушкинская», «пр-т Ленина», «мкр. «Венеция»», «ул. Суслова, 8»
-        "before_name": re.compile(
+        "before_name": regexes.compile(
             rf"{first_letters(word_list('address', 'before_name'))}(?<![\w.-])(?P<marker>{before_name}){_SP}{{0,2}}\n?{_SP}*(?P<name>{name}|{quoted})(?:{house})?"),
         # «Невский пр., 104», «Удмуртская обл.»
-        "after_name": re.compile(
+        "after_name": regexes.compile(
             rf"(?=[А-ЯЁ])(?<![\w.-])(?P<name>{_NAME_WORD}(?:{_SP}+{_NAME_WORD})?){_SP}+(?P<marker>{after_name})(?:{house})?"),
         # «д. 5», «корп. 2», «кв. 7», «оф. 12»
-        "before_number": re.compile(
+        "before_number": regexes.compile(
             rf"{first_letters(word_list('address', 'before_number'))}(?<![\w.-])(?:{before_number}){_SP}*(?:№{_SP}*)?{_HOUSE}(?![\w/-])"),
         # «дом № 5», «квартира 7»
-        "number_word": re.compile(
+        "number_word": regexes.compile(
             rf"{first_letters(word_list('address', 'number_words'))}(?<![\w-])(?i:{number_words}){_SP}+(?:№{_SP}*{_HOUSE}|{_HOUSE}{_NOT_HOUSE})(?![\w/-])"),
         # «по улице Высотной», «проспект Ленина»
-        "street_word": re.compile(rf"{first_letters(word_list('address', 'street_words'))}(?<![\w-])(?i:{streets}){_SP}+(?P<name>{name}|{quoted})(?:{house})?"),
-        "postcode": re.compile(r"(?=\d)(?<![\d.,:-])\d{6}(?![\d.,:]\d|\d)"),
+        "street_word": regexes.compile(rf"{first_letters(word_list('address', 'street_words'))}(?<![\w-])(?i:{streets}){_SP}+(?P<name>{name}|{quoted})(?:{house})?"),
+        "postcode": regexes.compile(r"(?=\d)(?<![\d.,:-])\d{6}(?![\d.,:]\d|\d)"),
     }
 
 

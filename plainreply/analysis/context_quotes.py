@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+from .. import regexes
 
 OPENING = "«\"„“"
 _BLANK_LINE = "\n\n"
@@ -71,7 +71,7 @@ def _closes_here(text: str, i: int) -> bool:
     return after.isspace() or after in ".,;:!?)»\""
 
 
-_QUOTE_CHARS = re.compile("[«»\"„“”]")
+_QUOTE_CHARS = regexes.compile("[«»\"„“”]")
 
 
 def quoted_spans(text: str, limit: int = 600) -> list[tuple[int, int]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .. import regexes
 from ..legal import find_references
 from .context_words import CAPITALS, SPACES, after_boundary, folded_set, last_words
 from .morph import fold, morph
@@ -17,16 +18,16 @@ from .morph import fold, morph
 TITLE_LIMIT = 300      # the longest quoted title, in characters
 QUOTATION_LIMIT = 600  # the longest quotation of the client
 _SP = r"[ \t\u00a0]"
-_WORD_BEFORE = re.compile(rf"([А-Яа-яЁё]+){_SP}*$")
-_SPEECH_BEFORE = re.compile(rf"([А-Яа-яЁё]+)(?:{_SP}*[:,])?(?:{_SP}*что)?{_SP}*$")
-_NOUN_COLON_BEFORE = re.compile(rf"([А-Яа-яЁё]+){_SP}*[:,]{_SP}*$")
+_WORD_BEFORE = regexes.compile(rf"([А-Яа-яЁё]+){_SP}*$")
+_SPEECH_BEFORE = regexes.compile(rf"([А-Яа-яЁё]+)(?:{_SP}*[:,])?(?:{_SP}*что)?{_SP}*$")
+_NOUN_COLON_BEFORE = regexes.compile(rf"([А-Яа-яЁё]+){_SP}*[:,]{_SP}*$")
 # Details of an act between its name and its quoted title: «от 25.02.2014 № 509», «№ 219-пп».
-_DETAILS_BEFORE = re.compile(r"(?:\d[\w/.-]*|года|г\.)[ \t\u00a0]*$")
-_ACT_WORD = re.compile(r"[А-Яа-яЁё]+")
+_DETAILS_BEFORE = regexes.compile(r"(?:\d[\w/.-]*|года|г\.)[ \t\u00a0]*$")
+_ACT_WORD = regexes.compile(r"[А-Яа-яЁё]+")
 # A reference whose details end here is followed by its title: «… № 509 «О программах»».
 _REFERENCE_KINDS = frozenset({"federal_law", "regional_law", "law", "act"})
 _NOT_ISSUER_POS = frozenset({"PREP", "CONJ", "VERB", "INFN", "PRTS", "PRTF", "GRND", "ADVB", "PRCL", "NPRO"})
-_TITLE_WORD = re.compile(r"«|\"|[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*|\d+(?:[.,]\d+)*|\S")
+_TITLE_WORD = regexes.compile(r"«|\"|[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*|\d+(?:[.,]\d+)*|\S")
 _TITLE_MAX_WORDS = 25
 _TITLE_CONTINUES_POS = frozenset({"NOUN", "ADJF", "PRTF", "PREP", "NUMR"})
 _TITLE_CONJUNCTIONS = frozenset({"и", "или"})
@@ -113,7 +114,7 @@ def _head_candidates() -> re.Pattern[str]:
     """Capitalised words that begin like a title head («Прав», «Поря»): the rest is skipped fast."""
     stems = tuple(s for s in {head[0][:4].capitalize() for head in _heads()} if s[0] in CAPITALS)
     heads = after_boundary(stems, r"[\w-]")
-    return re.compile(f"(?:{heads})[а-яё]*")  # what (?=[А-ЯЁ])(?<![\w-])(?:stems)[а-яё]* matches
+    return regexes.compile(f"(?:{heads})[а-яё]*")  # what (?=[А-ЯЁ])(?<![\w-])(?:stems)[а-яё]* matches
 
 
 def _head_at(text: str, m: re.Match[str], heads: tuple[tuple[str, ...], ...]) -> int | None:

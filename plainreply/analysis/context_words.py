@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+from .. import regexes
 from ..resources import rules_dir
 from .morph import fold
 
@@ -91,7 +92,7 @@ def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> It
             yield m
 
 
-_DIGITS = re.compile(r"\d+")
+_DIGITS = regexes.compile(r"\d+")
 
 
 @lru_cache(maxsize=4)

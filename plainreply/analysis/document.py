@@ -9,13 +9,14 @@ from itertools import accumulate
 from operator import attrgetter
 from typing import Iterable, Iterator
 
+from .. import regexes
 from . import syntax
 from .context import ContextIndex, find_context
 from .segment import LINK, NUMBER, WORD, Paragraph, Sentence, Token, link_spans, segment
 
-_VOWELS = re.compile(r"[аеёиоуыэюяaeiouy]", re.IGNORECASE)
-_WORD_CHUNK = re.compile(r"\S+")
-_ALNUM = re.compile(r"[^\W_]")
+_VOWELS = regexes.compile(r"[аеёиоуыэюяaeiouy]", re.IGNORECASE)
+_WORD_CHUNK = regexes.compile(r"\S+")
+_ALNUM = regexes.compile(r"[^\W_]")
 _END = attrgetter("end")
 
 

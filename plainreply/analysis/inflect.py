@@ -20,11 +20,11 @@ The notation of a template:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
+from .. import regexes
 from .morph import analyzer, fold
 from .segment import PUNCT, WORD, Token
 
@@ -43,9 +43,9 @@ _VERB_GRAMMEMES = frozenset({"impr", "indc", "past", "pres", "futr", "1per", "2p
                              "sing", "plur", "masc", "femn", "neut", "incl", "excl"})
 _PARTICIPLE_GRAMMEMES = frozenset({"past", "pres", "actv", "pssv", "sing", "plur", "masc", "femn", "neut",
                                    "anim", "inan"}) | CASES
-_NOUN_PHRASE_SLOT = re.compile(r"^_\[(?:(?P<source>[a-z0-9]{4})>)?(?P<case>[a-z0-9]{4})\]$")
-_PUNCTUATION = re.compile(r"^[,;:—–-]$")
-_VOWEL_START = re.compile(r"^[аиоуыэАИОУЫЭ]")
+_NOUN_PHRASE_SLOT = regexes.compile(r"^_\[(?:(?P<source>[a-z0-9]{4})>)?(?P<case>[a-z0-9]{4})\]$")
+_PUNCTUATION = regexes.compile(r"^[,;:—–-]$")
+_VOWEL_START = regexes.compile(r"^[аиоуыэАИОУЫЭ]")
 _MAX_NOUN_PHRASE = 4  # adjectives and the head noun
 
 

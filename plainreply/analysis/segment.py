@@ -14,18 +14,19 @@ from typing import Iterator, NamedTuple
 
 import razdel
 
+from .. import regexes
 from .morph import Morph, fold, morph
 from .tokenize import chunk_tokens
 
 WORD, NUMBER, PUNCT, LINK, SYMBOL = "word", "number", "punct", "link", "symbol"
 
-_BLANK_LINE = re.compile(r"\n[ \t\u00a0\r]*\n")
-_LINE_BREAK = re.compile(r"\r?\n|\r")
-_TERMINAL_LINE_END = re.compile(r"[.!?:;…][»\")]*\s*$")
-_LIST_ITEM_START = re.compile(r"^\s*(?:[-—–•*▪●◦]\s|\d{1,3}[.)]\s|[а-яa-z][)]\s)")
-_UPPER_START = re.compile(r"^\s*[«\"(]*[A-ZА-ЯЁ0-9]")
-_CLOSING_FORMULA = re.compile(r"^\s*(?:с уважением|с наилучшими пожеланиями|искренне ваш[аи]?)\s*,?\s*$", re.IGNORECASE)
-_LAST_WORD = re.compile(r"([^\W\d_]+)[^\w]*$")
+_BLANK_LINE = regexes.compile(r"\n[ \t\u00a0\r]*\n")
+_LINE_BREAK = regexes.compile(r"\r?\n|\r")
+_TERMINAL_LINE_END = regexes.compile(r"[.!?:;…][»\")]*\s*$")
+_LIST_ITEM_START = regexes.compile(r"^\s*(?:[-—–•*▪●◦]\s|\d{1,3}[.)]\s|[а-яa-z][)]\s)")
+_UPPER_START = regexes.compile(r"^\s*[«\"(]*[A-ZА-ЯЁ0-9]")
+_CLOSING_FORMULA = regexes.compile(r"^\s*(?:с уважением|с наилучшими пожеланиями|искренне ваш[аи]?)\s*,?\s*$", re.IGNORECASE)
+_LAST_WORD = regexes.compile(r"([^\W\d_]+)[^\w]*$")
 # A short line without terminal punctuation before a capitalised line is a heading, an address
 # block or a signature; a longer one is prose wrapped by hand.
 HEADING_MAX_WORDS = 10
@@ -35,7 +36,7 @@ _CONTINUING_WORDS = frozenset(
     "или либо что чтобы как если когда который которая которое которые которого которой которых "
     "также ни не".split()
 )
-_LINK = re.compile(
+_LINK = regexes.compile(
     r"(?:https?://|www\.)[^\s<>«»\"]+"
     r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
     r"|(?<![\w@.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:ru|su|рф|com|org|net|gov|info)(?:/[^\s<>«»\"]*)?",
@@ -46,8 +47,8 @@ _LINK_TRAILER = ".,;:!?)»"
 # «ſ» and «ı» are read as «s» and «i», as re's IGNORECASE reads them.
 _LINK_MARKS = ("http", "www", "@", ".ru", ".su", ".рф", ".com", ".org", ".net", ".gov", ".info")
 _PUNCTUATION = set(".,;:!?…-–—()[]{}«»\"'„“”‘’/")
-_LETTER = re.compile(r"[^\W\d_]")
-_DIGIT = re.compile(r"\d")
+_LETTER = regexes.compile(r"[^\W\d_]")
+_DIGIT = regexes.compile(r"\d")
 
 
 class Token(NamedTuple):
@@ -186,7 +187,7 @@ def _kind(token_text: str) -> str:
 # razdel's sentence delimiters: a line without one, or with one only at its very end, is one
 # sentence (razdel joins a split with nothing after it), and razdel need not read it.
 # (The module by name: razdel.segmenters.sentenize as an attribute is the segmenter object.)
-_SENTENCE_DELIMITER = re.compile(importlib.import_module("razdel.segmenters.sentenize").DELIMITER)
+_SENTENCE_DELIMITER = regexes.compile(importlib.import_module("razdel.segmenters.sentenize").DELIMITER)
 
 
 def sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

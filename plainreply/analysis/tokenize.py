@@ -11,6 +11,7 @@ repeat their words: most chunks come from the cache.
 from __future__ import annotations
 
 import re
+from .. import regexes
 from functools import lru_cache
 from typing import Iterator
 
@@ -60,7 +61,7 @@ def _stand_in(char: str) -> str:
     return _STAND_INS[match.lastgroup] if match and match.lastgroup else ""
 
 
-_WORD_ATOM = re.compile(r"[а-яё]+|[a-z]+", re.IGNORECASE)  # razdel's RU and LAT atoms
+_WORD_ATOM = regexes.compile(r"[а-яё]+|[a-z]+", re.IGNORECASE)  # razdel's RU and LAT atoms
 # A mark next to a word that no rule of razdel joins to it: not a dash, underscore, dot, comma or
 # slash (its Rule2112 marks, that look past the word) and a punctuation atom, not «other».
 _LONE_MARKS = frozenset(ch for ch in PUNCTS if ch not in _LOOKS_AROUND)

@@ -12,6 +12,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
+from .. import regexes
 from ..analysis import LINK, NUMBER, WORD, Document, Token, fold
 from ..analysis.morph import (_head_prefix_length, analyzer, _nominative_parse, agree_phrase_with_number, inflect,
                               inflect_phrase)
@@ -23,14 +24,14 @@ from .common import by_sentence, capitalized_inside, tokens_at
 GLOSSARY_KEYS = {"acronyms": dict, "shortenings": dict, "allow": list, "known_units": list,
                  "fixed": list, "after_and": list, "counted": list, "legal_forms": list}
 
-_ACRONYM = re.compile(r"^[А-ЯЁ][А-ЯЁа-яё]*$")
+_ACRONYM = regexes.compile(r"^[А-ЯЁ][А-ЯЁа-яё]*$")
 _NOT_WORDS = frozenset({"Abbr", "Name", "Surn", "Patr", "Geox", "Orgn", "Init"})
 _DASHES = frozenset({"—", "–", "-"})
 _OPENING_QUOTES = frozenset({"«", '"', "„", "“"})
 _CLOSING_QUOTES = frozenset({"»", '"', "”"})
 _BULLETS = frozenset({"-", "–", "—", "•", "*"})
 _ACT_PARTS = frozenset({"статья", "пункт", "подпункт", "часть", "глава", "абзац", "раздел", "ст", "п", "ч"})
-_LOWER_WORD = re.compile(r"[а-яё]{3}")
+_LOWER_WORD = regexes.compile(r"[а-яё]{3}")
 _START = attrgetter("start")
 # Prepositions that ask for one case only; «в», «на» (place or direction) are decided apart,
 # «с», «за», «под» (two cases each) leave the expansion as advice.
@@ -92,7 +93,7 @@ def abbreviation(doc: Document, params: Mapping[str, Any], options: Mapping[str,
 
 # Where an acronym may begin: a capital, not right after a letter (razdel never starts a token
 # inside a run of letters), then another capital after some lower-case letters.
-_ACRONYM_START = re.compile(r"[А-ЯЁ](?<![а-яёА-ЯЁ][А-ЯЁ])[а-яё]*[А-ЯЁ]")
+_ACRONYM_START = regexes.compile(r"[А-ЯЁ](?<![а-яёА-ЯЁ][А-ЯЁ])[а-яё]*[А-ЯЁ]")
 
 
 def _acronym_like(doc: Document) -> list[Token]:
@@ -322,7 +323,7 @@ def _after_dalee(tokens: list[Token], k: int) -> bool:
     return False
 
 
-_DEFINITION_HEAD = re.compile(r"^[\s*•\-–—]*(?:[«\"]?[А-ЯЁA-Z][А-ЯЁA-Zа-яё]*[»\"]?\s+(?:(?:и|по|при|в)\s+)?)+[-–—]\s+[А-ЯЁа-яё]")
+_DEFINITION_HEAD = regexes.compile(r"^[\s*•\-–—]*(?:[«\"]?[А-ЯЁA-Z][А-ЯЁA-Zа-яё]*[»\"]?\s+(?:(?:и|по|при|в)\s+)?)+[-–—]\s+[А-ЯЁа-яё]")
 
 
 def _in_definition_head(text: str, token: Token) -> bool:
@@ -387,8 +388,8 @@ def _sentence_at(doc: Document, offset: int) -> int:
     return max(i, 0)
 
 
-_WHITESPACE = re.compile(r"\s+")
-_RANGE_DASH = re.compile(r"\s*[-–]\s*(?=\w)")
+_WHITESPACE = regexes.compile(r"\s+")
+_RANGE_DASH = regexes.compile(r"\s*[-–]\s*(?=\w)")
 
 
 def _shortening_key(text: str) -> str:
@@ -409,7 +410,7 @@ def _shortenings_pattern(shortenings: Mapping[str, str]) -> re.Pattern[str]:
     if "" in shortenings:
         groups.append("")  # the empty key comes last, as in the list sorted by length
     one = "(?:" + "|".join(groups) + ")"
-    return re.compile(rf"(?<![\w.]){one}(?:\s*[-–]\s*{one})?(?![\w])")
+    return regexes.compile(rf"(?<![\w.]){one}(?:\s*[-–]\s*{one})?(?![\w])")
 
 
 def _opening_and_rest(key: str) -> list[tuple[str, str]]:
@@ -469,20 +470,20 @@ def _in_link(tokens: list[Token], start: int, end: int) -> bool:
     return False
 
 
-_NUMBER_BEFORE = re.compile(r"(\d[\d \u00a0]*(?:[.,]\d+)?)\s*(?:(?:тыс|млн|млрд)\.?\s*)?$")
-_FULL_DATE_BEFORE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}\s*$")
-_RANGE_BEFORE = re.compile(r"\d+\s*[-–—]\s*$")
-_NUMBER_AFTER = re.compile(r"^[ \t\u00a0]*\d")
+_NUMBER_BEFORE = regexes.compile(r"(\d[\d \u00a0]*(?:[.,]\d+)?)\s*(?:(?:тыс|млн|млрд)\.?\s*)?$")
+_FULL_DATE_BEFORE = regexes.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}\s*$")
+_RANGE_BEFORE = regexes.compile(r"\d+\s*[-–—]\s*$")
+_NUMBER_AFTER = regexes.compile(r"^[ \t\u00a0]*\d")
 def _explained_after(text: str, end: int, full: str) -> bool:
     stems = [part.strip()[:3].lower() for part in full.split("|")]
     rest = re.match(r"[ \t]*[-–—:][ \t]*(\w{3})", text[end:end + 12])
     return bool(rest) and rest.group(1).lower() in stems
 
 
-_METRES_AFTER = re.compile(r"^\s*(?:метр|километр|м\b|км\b)")
-_NAME_AFTER = re.compile(r"^\s*[А-ЯЁ][а-яё]")
-_MULTIPLIER_BEFORE = re.compile(r"(?:тыс|млн|млрд)\.?\s*$")
-_DATE_BEFORE = re.compile(r"(?:\d{1,2}\.\d{1,2}\.|_|(?:январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|"
+_METRES_AFTER = regexes.compile(r"^\s*(?:метр|километр|м\b|км\b)")
+_NAME_AFTER = regexes.compile(r"^\s*[А-ЯЁ][а-яё]")
+_MULTIPLIER_BEFORE = regexes.compile(r"(?:тыс|млн|млрд)\.?\s*$")
+_DATE_BEFORE = regexes.compile(r"(?:\d{1,2}\.\d{1,2}\.|_|(?:январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|"
                           r"ноябр|декабр)[а-я]*\s+)\s*$", re.IGNORECASE)
 _MORE_OR_LESS = frozenset({"более", "менее", "свыше", "около", "порядка", "больше", "меньше"})
 _ACCUSATIVE_BEFORE_NUMBER = frozenset({"в", "во", "на", "за", "через", "про"})

@@ -7,30 +7,30 @@ capital letter; when a word might be part of a name, the finding gives advice on
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from operator import attrgetter
 from typing import Any, Iterable, Iterator, Mapping
 
+from .. import regexes
 from ..analysis import WORD, Document, Token, fold
 from ..engine.model import Hit
 from ..engine.python import python_check
 from .common import by_sentence, tokens_at
 
-_CYRILLIC_CAPS = re.compile(r"^[А-ЯЁ]+(?:-[А-ЯЁ]+)*$")
+_CYRILLIC_CAPS = regexes.compile(r"^[А-ЯЁ]+(?:-[А-ЯЁ]+)*$")
 # Where a word in capitals of two letters or more (or of any length) may begin: not right after a letter.
-_WORD_IN_CAPITALS = re.compile(r"[А-ЯЁ](?<![а-яёА-ЯЁ][А-ЯЁ])(?=[А-ЯЁ-])")
-_CAPITAL_OPENING_WORD = re.compile(r"[А-ЯЁ](?<![а-яёА-ЯЁ][А-ЯЁ])")
+_WORD_IN_CAPITALS = regexes.compile(r"[А-ЯЁ](?<![а-яёА-ЯЁ][А-ЯЁ])(?=[А-ЯЁ-])")
+_CAPITAL_OPENING_WORD = regexes.compile(r"[А-ЯЁ](?<![а-яёА-ЯЁ][А-ЯЁ])")
 _START = attrgetter("start")
-_VOWELS = re.compile(r"[АЕЁИОУЫЭЮЯ]")
+_VOWELS = regexes.compile(r"[АЕЁИОУЫЭЮЯ]")
 _NOT_WORDS = frozenset({"Abbr", "Name", "Surn", "Patr", "Geox", "Orgn", "Init", "Trad"})
 _NAMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn"})
-_LETTERS = re.compile(r"[^\W\d_]")
-_LOWER = re.compile(r"[a-zа-яё]")
+_LETTERS = regexes.compile(r"[^\W\d_]")
+_LOWER = regexes.compile(r"[a-zа-яё]")
 _OPENING_QUOTES = frozenset("«\"„“")
 _LINKING_WORDS = frozenset({"и", "или", "в", "во", "на", "по", "о", "об", "для", "с", "со", "к", "от", "из", "за"})
 _FUNCTION_WORDS = frozenset({"PREP", "CONJ", "PRCL", "INTJ", "NPRO", "ADVB", "PRED"})
-_PLACE_ADJECTIVE = re.compile(r"(?:ск|цк)(?:ий|ой|ая|ое|ие|ого|ому|им|ом|ую|ых|ими|ым|ей|их)$")
+_PLACE_ADJECTIVE = regexes.compile(r"(?:ск|цк)(?:ий|ой|ая|ое|ие|ого|ому|им|ом|ую|ых|ими|ым|ей|их)$")
 SHORT_NOUN_LETTERS = 6  # a caps noun this short inside ordinary text is an abbreviation (ГАТИ, РЭП)
 
 

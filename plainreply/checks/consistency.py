@@ -12,11 +12,11 @@ Two words name one thing only with some evidence, so a later synonym is flagged 
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
+from .. import regexes
 from ..analysis import WORD, Document, Token, morph
 from ..engine.glossary import load_glossary, string_list
 from ..engine.model import Hit
@@ -25,8 +25,8 @@ from ..errors import RuleFileError
 from .glossary_phrases import display, phrase_check
 
 
-_OPENS = re.compile(r"\(\s*$")
-_CLOSES = re.compile(r"\s*\)")
+_OPENS = regexes.compile(r"\(\s*$")
+_CLOSES = regexes.compile(r"\s*\)")
 _MODIFIERS_BETWEEN = 2  # «Вашей последней заявки»: adjectives between the pointer and the name
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
+from .. import regexes
 from ..engine.phrases import PhraseCheck, compile_entry
 
-_NOTATION = re.compile(r"\[[^\]]*\]")
+_NOTATION = regexes.compile(r"\[[^\]]*\]")
 
 
 def phrase_check(path: Path, field: str, items: list[dict[str, Any]]) -> PhraseCheck:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterator, Mapping, Sequence
 
+from .. import regexes
 from ..analysis import NUMBER, WORD, Document, Token, fold
 from ..analysis.morph import analyzer
 from ..engine.model import Hit
@@ -267,8 +268,8 @@ def _replace(start: int, end: int, replacement: str, capital: bool, advice: str)
 
 
 _UNITS = frozenset({"м", "км", "га", "кг", "т", "л", "см", "мм", "руб", "тыс", "млн", "млрд", "чел", "ед", "шт"})
-_DATE_DIGITS = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}")
-_YEAR = re.compile(r"(?:19|20)\d\d")
+_DATE_DIGITS = regexes.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}")
+_YEAR = regexes.compile(r"(?:19|20)\d\d")
 
 
 def _date_end(rest: list[Token], months: set[str]) -> tuple[int, bool] | None:

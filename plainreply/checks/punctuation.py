@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Collection, Iterable, Iterator, Mapping
 
+from .. import regexes
 from ..analysis import PUNCT, WORD, Document, Token, fold
 from ..analysis import syntax
 from ..analysis.morph import morph
@@ -19,7 +20,7 @@ from ..spelling import Lexicon, in_dictionary, read_word_list, zipf
 from .common import by_sentence
 
 _FINITE = ("VERB", "PRTS")
-_ALNUM = re.compile(r"[^\W_]")  # a letter or a digit: what words and numbers have and marks do not
+_ALNUM = regexes.compile(r"[^\W_]")  # a letter or a digit: what words and numbers have and marks do not
 _SUBJECT_PRONOUNS = frozenset({"я", "ты", "он", "она", "оно", "мы", "вы", "они"})
 
 
@@ -407,7 +408,7 @@ def _tokens_keyed(doc: Document, keys: Collection[str]) -> list[Token]:
 
 _PAIRS = {"«": "»", "(": ")", "„": "“", "“": "”"}
 _CLOSING = {v: k for k, v in _PAIRS.items()}
-_MARKS = re.compile("[«»()„“”]")  # most of a paragraph is letters: only the marks are looked at
+_MARKS = regexes.compile("[«»()„“”]")  # most of a paragraph is letters: only the marks are looked at
 
 
 @python_check("paired_marks", options={})
@@ -452,23 +453,23 @@ def _list_marker(text: str, i: int) -> bool:
 # A pattern that opens with a look-behind is tried at every character of the text; one that opens
 # with the mark itself is found by a fast scan. So the marks come first, and the patterns that open
 # with spaces after a letter are tried only where those spaces end in the mark (_after_spaces).
-_SPACED_HYPHEN = re.compile(r"(?<=[а-яёА-ЯЁ»)0-9])[ \t]+(?:-|--)[ \t]+(?=[а-яёА-ЯЁ«(0-9])")
-_HYPHEN_AFTER_SPACE = re.compile(r"-(?<=[ \t]-)")
-_NUMBER_SUFFIX = re.compile(r"(?:ФЗ|ФКЗ|КЗ|ОЗ|РЗ|П|па|рп|р|п|ти|х|ми|й|го|му|м|е|я|ю)\b")
-_NUMBER_BEFORE = re.compile(r"\d+$")
-_WORD_BEFORE = re.compile(r"([а-яёА-ЯЁ]+)$")
-_WORD_AFTER = re.compile(r"[а-яёА-ЯЁ]+")
-_SPACE_BEFORE_MARK = re.compile(r"(?<=[а-яёА-ЯЁ»)])[ \t]+([,;:!?])")
-_SPACE_BEFORE_DOT = re.compile(r"(?<=[а-яё»)])[ \t]+(\.)(?!\.)")
+_SPACED_HYPHEN = regexes.compile(r"(?<=[а-яёА-ЯЁ»)0-9])[ \t]+(?:-|--)[ \t]+(?=[а-яёА-ЯЁ«(0-9])")
+_HYPHEN_AFTER_SPACE = regexes.compile(r"-(?<=[ \t]-)")
+_NUMBER_SUFFIX = regexes.compile(r"(?:ФЗ|ФКЗ|КЗ|ОЗ|РЗ|П|па|рп|р|п|ти|х|ми|й|го|му|м|е|я|ю)\b")
+_NUMBER_BEFORE = regexes.compile(r"\d+$")
+_WORD_BEFORE = regexes.compile(r"([а-яёА-ЯЁ]+)$")
+_WORD_AFTER = regexes.compile(r"[а-яёА-ЯЁ]+")
+_SPACE_BEFORE_MARK = regexes.compile(r"(?<=[а-яёА-ЯЁ»)])[ \t]+([,;:!?])")
+_SPACE_BEFORE_DOT = regexes.compile(r"(?<=[а-яё»)])[ \t]+(\.)(?!\.)")
 _MARK_SPACING = (  # (pattern, where a match may end its leading spaces or None, advice, replacement)
-    (_SPACE_BEFORE_MARK, re.compile(r"[,;:!?](?<=[ \t][,;:!?])"), "уберите пробел перед знаком", r"\1"),
-    (_SPACE_BEFORE_DOT, re.compile(r"\.(?<=[ \t]\.)"), "уберите пробел перед точкой", r"\1"),
-    (re.compile(r"([,;])(?<=[а-яёА-ЯЁ»)][,;])(?=[А-Яа-яЁё«(])"), None, "поставьте пробел после знака", r"\1 "),
-    (re.compile(r"([.!?])(?<=[а-яё]{2}[.!?])(?=[А-ЯЁ][а-яё])"), None, "поставьте пробел после знака", r"\1 "),
+    (_SPACE_BEFORE_MARK, regexes.compile(r"[,;:!?](?<=[ \t][,;:!?])"), "уберите пробел перед знаком", r"\1"),
+    (_SPACE_BEFORE_DOT, regexes.compile(r"\.(?<=[ \t]\.)"), "уберите пробел перед точкой", r"\1"),
+    (regexes.compile(r"([,;])(?<=[а-яёА-ЯЁ»)][,;])(?=[А-Яа-яЁё«(])"), None, "поставьте пробел после знака", r"\1 "),
+    (regexes.compile(r"([.!?])(?<=[а-яё]{2}[.!?])(?=[А-ЯЁ][а-яё])"), None, "поставьте пробел после знака", r"\1 "),
 )
-_DOUBLE_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
-_SPACES = re.compile("  +")  # two spaces or more; the literal pair makes the scan fast
-_STRAIGHT_QUOTES = re.compile(r'"(?<![\w"]")[ \t]*([А-Яа-яЁё][^"\n]{0,200}?)[ \t]*"(?![\w"])')
+_DOUBLE_SPACE = regexes.compile(r"(?<=\S) {2,}(?=\S)")
+_SPACES = regexes.compile("  +")  # two spaces or more; the literal pair makes the scan fast
+_STRAIGHT_QUOTES = regexes.compile(r'"(?<![\w"]")[ \t]*([А-Яа-яЁё][^"\n]{0,200}?)[ \t]*"(?![\w"])')
 
 
 def _after_spaces(pattern: re.Pattern[str], end_mark: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:

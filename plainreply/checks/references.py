@@ -10,20 +10,20 @@ bare mentions that name no act («федеральным законом», «р�
 
 from __future__ import annotations
 
-import re
 from typing import Any, Iterator, Mapping
 
+from .. import regexes
 from ..analysis import Document
 from ..engine.model import Hit
 from ..engine.python import python_check
 from ..legal import LegalReference, find_references
 
 # A line that is a heading, not prose: the document's own title or an appendix's header.
-_TITLE_LINE = re.compile(r"^\s*(?:О|Об|УТВЕРЖДЕН\w*|Утвержден\w*)(?:\s|$)")
-_APPENDIX_HEAD = re.compile(r"^\s*(?:Приложение\s*(?:№\s*\d+\s*)?)?(?:к|К)\s*$")
+_TITLE_LINE = regexes.compile(r"^\s*(?:О|Об|УТВЕРЖДЕН\w*|Утвержден\w*)(?:\s|$)")
+_APPENDIX_HEAD = regexes.compile(r"^\s*(?:Приложение\s*(?:№\s*\d+\s*)?)?(?:к|К)\s*$")
 # «(в редакции постановления от 12.01.2017 № 5)»: the history of an act, not a reference in prose.
-_EDITION = re.compile(r"\(\s*в\s+ред(?:\.|акции)[^)]*$")
-_NUMBER_SUFFIX = re.compile(r"[\s-]*(?:фз|рз|оз|кз)$")
+_EDITION = regexes.compile(r"\(\s*в\s+ред(?:\.|акции)[^)]*$")
+_NUMBER_SUFFIX = regexes.compile(r"[\s-]*(?:фз|рз|оз|кз)$")
 _CODE_KEYS = {"ЗК": "земельн", "ГК": "гражданск", "ГрК": "градостроительн", "НК": "налогов",
               "ЖК": "жилищн", "БК": "бюджетн", "ЛК": "лесн", "ВК": "водн", "ТК": "трудов",
               "УК": "уголовн", "СК": "семейн"}

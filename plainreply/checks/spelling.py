@@ -4,21 +4,21 @@ alone. A compound written in two pieces («газо снабжения») is one
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
+from .. import regexes
 from ..analysis import WORD, Document, Token, fold
 from ..engine.model import Hit
 from ..engine.python import python_check
 from ..errors import RuleFileError
 from ..spelling import Lexicon, in_dictionary, read_word_list, zipf
 
-_CYRILLIC_WORD = re.compile(r"^[а-яёА-ЯЁ]+(?:-[а-яёА-ЯЁ]+)*$")
-_GLUED = re.compile(r"^([а-яё]{3,})([А-ЯЁ][а-яё]{2,})$")  # «районаКостромской»
+_CYRILLIC_WORD = regexes.compile(r"^[а-яёА-ЯЁ]+(?:-[а-яёА-ЯЁ]+)*$")
+_GLUED = regexes.compile(r"^([а-яё]{3,})([А-ЯЁ][а-яё]{2,})$")  # «районаКостромской»
 _VOWELS = frozenset("аеёиоуыэюя")
 _NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
-_BLANK = re.compile(r"^[ \t\u00a0]+$")
+_BLANK = regexes.compile(r"^[ \t\u00a0]+$")
 # Longer than any Russian word in use («рентгеноэлектрокардиографический» has 32 letters).
 MAX_WORD_LETTERS = 40
 _TOO_LONG = f"в слове больше {MAX_WORD_LETTERS} букв: проверьте, не пропущены ли пробелы"
@@ -315,7 +315,7 @@ def _ends_with_dot(doc: Document, tokens: list[Token], k: int) -> bool:
     return k + 1 < len(tokens) and tokens[k + 1].text == "." and tokens[k + 1].start == tokens[k].end
 
 
-_AFTER_DOT = re.compile(r"[ \t\u00a0]*(.)")
+_AFTER_DOT = regexes.compile(r"[ \t\u00a0]*(.)")
 
 
 def _shortened(doc: Document, tokens: list[Token], k: int) -> bool:

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
+from .. import regexes
 from ..analysis import LINK, WORD, Document, fold
 from ..engine.model import Hit
 from ..engine.python import python_check
@@ -15,7 +16,7 @@ from ..errors import RuleFileError
 def _prepare(options: dict[str, Any], path: Path, rule_id: str) -> dict[str, Any]:
     prepared = dict(options)
     try:
-        prepared["_url"] = re.compile(options["url_pattern"]) if options["url_pattern"] else None
+        prepared["_url"] = regexes.compile(options["url_pattern"]) if options["url_pattern"] else None
     except re.error as exc:
         raise RuleFileError(path, f"ошибка в регулярном выражении: {exc}", rule_id, "options.url_pattern") from None
     prepared["_words"] = {fold(w) for w in options["rating_words"]}

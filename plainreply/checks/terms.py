@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
+from .. import regexes
 from ..analysis import Document
 from ..engine.glossary import load_glossary
 from ..errors import RuleFileError
@@ -15,10 +16,10 @@ from ..engine.phrases import PhraseCheck, PhraseMatch
 from ..engine.python import python_check
 from .glossary_phrases import display, phrase_check
 
-_EXPLAINS = re.compile(r"[—–-]\s*это\b|\bто\s+есть\b|\bт\.\s*е\.|\bзначит\b|\bназыва\w+|\bпонимается\b|\bиными\s+словами\b",
+_EXPLAINS = regexes.compile(r"[—–-]\s*это\b|\bто\s+есть\b|\bт\.\s*е\.|\bзначит\b|\bназыва\w+|\bпонимается\b|\bиными\s+словами\b",
                        re.IGNORECASE)
-_RIGHT_AFTER = re.compile(r"^\s*(?:[—–]|\((?!\s*примечани))", re.IGNORECASE)
-_PLAIN_BEFORE = re.compile(r"[а-яё]{3,}\s*\(\s*$", re.IGNORECASE)
+_RIGHT_AFTER = regexes.compile(r"^\s*(?:[—–]|\((?!\s*примечани))", re.IGNORECASE)
+_PLAIN_BEFORE = regexes.compile(r"[а-яё]{3,}\s*\(\s*$", re.IGNORECASE)
 TERM_FIELDS = {"term", "definition", "example", "ignore"}
 
 

@@ -9,7 +9,6 @@ not with their product. The source file is never written."""
 from __future__ import annotations
 
 import copy
-import re
 import zipfile
 import zlib
 from bisect import bisect_left, bisect_right
@@ -22,6 +21,7 @@ from docx.opc.exceptions import OpcError
 from docx.text.run import Run
 from lxml import etree
 
+from .. import regexes
 from ..engine.model import Finding
 from ..errors import InputError
 from ..report import Report
@@ -39,7 +39,7 @@ MAX_COMMENTS = 1000
 # XML, a damaged archive.
 _WORD_ERRORS = (KeyError, ValueError, TypeError, etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error, EOFError,
                 UnicodeDecodeError, NotImplementedError, RuntimeError, OpcError)
-_MISSING_PART = re.compile(r"no item named '([^']{1,200})'")
+_MISSING_PART = regexes.compile(r"no item named '([^']{1,200})'")
 
 
 def annotate(report: Report, source: Path, target: Path) -> Path:

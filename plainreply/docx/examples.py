@@ -13,7 +13,6 @@ Paragraphs are separated by a blank line. Text outside tags is Arial, 12 pt, bla
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import docx
@@ -22,9 +21,10 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
+from .. import regexes
 from .build import add_hyperlink, set_body_font
 
-_TAG = re.compile(r"\[(/?)(i|u|caps|strike|color|highlight|font|size|link|shade)(?:=([^\]]+))?\]")
+_TAG = regexes.compile(r"\[(/?)(i|u|caps|strike|color|highlight|font|size|link|shade)(?:=([^\]]+))?\]")
 
 
 def build_docx(markup: str, path: Path) -> Path:

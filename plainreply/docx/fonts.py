@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 
 from lxml import etree
 
+from .. import regexes
 from .styles import w
 
-_HEX_BYTE = re.compile(r"[0-9A-Fa-f]{2}")  # a PANOSE byte; anything else in a damaged table is ignored
+_HEX_BYTE = regexes.compile(r"[0-9A-Fa-f]{2}")  # a PANOSE byte; anything else in a damaged table is ignored
 
 SANS = frozenset({
     "arial", "calibri", "carlito", "verdana", "tahoma", "segoe ui", "pt sans", "pt sans caption",

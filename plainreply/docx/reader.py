@@ -9,13 +9,13 @@ skipped, field results kept.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
 
+from .. import regexes
 from ..errors import InputError
 from .package import MAX_ATTRIBUTE_CHARS, Package, open_package
 from .styles import RunFormat, Styles, w
@@ -35,7 +35,7 @@ _RUN, _RPR, _TEXT, _TAB, _FLD_CHAR, _INSTR_TEXT = w("r"), w("rPr"), w("t"), w("t
 _BREAKS = {w("br"), w("cr")}
 _NO_BREAK_HYPHEN = w("noBreakHyphen")
 _FLD_CHAR_TYPE = w("fldCharType")
-_HYPERLINK_FIELD = re.compile(r'HYPERLINK\s+"([^"]+)"')
+_HYPERLINK_FIELD = regexes.compile(r'HYPERLINK\s+"([^"]+)"')
 
 
 @dataclass(slots=True)

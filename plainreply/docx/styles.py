@@ -7,7 +7,7 @@ uses the hAnsi slot, and a theme reference (minorHAnsi) resolves through theme1.
 
 from __future__ import annotations
 
-import re
+from .. import regexes
 from dataclasses import dataclass, field, replace
 
 from lxml import etree
@@ -16,7 +16,7 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 TOGGLES = ("b", "i", "caps", "smallCaps", "strike", "dstrike", "vanish")
 EFFECTS = ("outline", "shadow", "emboss", "imprint", "effect")
-_HALF_POINTS = re.compile(r"[0-9]{1,5}")  # ASCII digits only: int() of "²" or of 5,000 digits raises
+_HALF_POINTS = regexes.compile(r"[0-9]{1,5}")  # ASCII digits only: int() of "²" or of 5,000 digits raises
 
 
 def w(tag: str) -> str:

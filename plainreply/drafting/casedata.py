@@ -15,12 +15,13 @@ from typing import Any, Iterator, Mapping
 
 import yaml
 
+from .. import regexes
 from ..errors import InputError
 from ..inputs import os_problem
 
 MAX_DATA_BYTES = 1_000_000  # a letter's data is a few kilobytes; more is not case data
 # XML 1.0 allows tab, line feed, carriage return and everything from U+0020 except surrogates, U+FFFE, U+FFFF.
-UNWRITABLE = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+UNWRITABLE = regexes.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _MASKS = range(0xF0000, 0xFFFFE)  # plane 15 private use: stands in for a raw control character while YAML parses
 _DISTINCT_MASKS = 64
 

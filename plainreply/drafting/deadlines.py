@@ -28,7 +28,6 @@ in the time zone of `received`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
@@ -36,6 +35,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .. import regexes
 from ..engine.loader import read_yaml
 from ..errors import RuleFileError
 from ..resources import data_dir
@@ -44,8 +44,8 @@ IZHEVSK = timezone(timedelta(hours=4), "Ижевск")
 CALENDAR_TOP_FIELDS = frozenset({"holidays", "years"})
 CALENDAR_YEAR_FIELDS = frozenset({"source", "days_off", "working_days"})
 SATURDAY = 5
-_MONTH_DAY = re.compile(r"^\d{2}-\d{2}$")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_MONTH_DAY = regexes.compile(r"^\d{2}-\d{2}$")
+_ISO_DATE = regexes.compile(r"^\d{4}-\d{2}-\d{2}$")
 _LEAP_YEAR = 2000  # lets "02-29" be checked like any other month-day
 
 

@@ -18,6 +18,7 @@ from typing import Any, Mapping
 
 import jinja2
 
+from .. import regexes
 from ..config import kind_of
 from ..engine.loader import read_yaml
 from ..errors import InputError, RuleFileError
@@ -27,9 +28,9 @@ from ..resources import templates_dir
 from .casedata import ImpossibleDate, first_unwritable, visible
 
 NOTE_MARK = "\u2063{}\u2063"  # invisible separator around a note number: never typed by people
-NOTE_PATTERN = re.compile("\u2063(\\d+)\u2063")
+NOTE_PATTERN = regexes.compile("\u2063(\\d+)\u2063")
 FIELD_TYPES = {"text": str, "date": date, "list": list, "person": str, "bool": bool, "number": (int, float)}
-_PREPOSITION_BEFORE = re.compile(r"\s*(?:в\s+соответствии\s+со?|согласно|на\s+основании|в\s+силу|по)\s*$", re.IGNORECASE)
+_PREPOSITION_BEFORE = regexes.compile(r"\s*(?:в\s+соответствии\s+со?|согласно|на\s+основании|в\s+силу|по)\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,7 @@ def validate(template: Template, data: Mapping[str, Any], source: str) -> dict[s
 _EXPECTED = {"text": "нужна строка", "person": "нужны фамилия, имя и отчество строкой",
              "date": "нужна дата вида 2026-03-15", "list": "нужен список строк", "bool": "нужно true или false",
              "number": "нужно число"}
-_ISO_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
+_ISO_DATE = regexes.compile(r"\d{4}-\d{1,2}-\d{1,2}")
 
 
 def _typed(field: Field, value: Any, source: str) -> Any:

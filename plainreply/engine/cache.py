@@ -22,34 +22,24 @@ import io
 import json
 import os
 import pickle
-import stat
+import re
 import sys
-import time
 from contextlib import contextmanager
 from contextvars import ContextVar
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-try:
-    from _blake2 import blake2b  # what hashlib offers, without loading OpenSSL (3 ms at every start)
-except ImportError:  # pragma: no cover - an interpreter without the built-in module
-    from hashlib import blake2b
+from ..cache_files import (DIGEST_SIZE, MAGIC, _prune, _read_own_file, _touch, _write_atomically, blake2b,  # noqa: F401
+                           cache_dir, digest, read_verified, write_verified)  # (the format's names, read by tests)
 
 FORMAT = 1
-MAGIC = b"plainreply-rules"  # 16 bytes, then a 32-byte BLAKE2b digest of the rest of the file
-DIGEST_SIZE = 32
 KEEP_DATA_FILES = 64  # parsed data files (`parsed_data`): a few per rule folder
 KEEP_FILES = 16  # rule sets of other rule folders (and of test runs) are dropped, oldest first
-STALE_TEMP_SECONDS = 3600
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 _reads: ContextVar[dict[str, str] | None] = ContextVar("plainreply_cache_reads", default=None)
 _listings: ContextVar[dict[str, str] | None] = ContextVar("plainreply_cache_listings", default=None)
-
-
-def digest(data: bytes) -> str:
-    return blake2b(data, digest_size=DIGEST_SIZE).hexdigest()
 
 
 def note_read(path: Path | str, data: bytes) -> None:
@@ -77,22 +67,6 @@ def recording() -> Iterator[dict[str, Any]]:
     finally:
         _reads.reset(read_token)
         _listings.reset(listing_token)
-
-
-def cache_dir() -> Path | None:
-    """The folder for cache files, or None when caching is off or there is no home folder."""
-    if os.environ.get("PLAINREPLY_NO_CACHE", "").strip() not in ("", "0"):
-        return None
-    explicit = os.environ.get("PLAINREPLY_CACHE_DIR", "").strip()
-    if explicit:
-        return Path(explicit).expanduser()
-    xdg = os.environ.get("XDG_CACHE_HOME", "").strip()
-    if xdg and os.path.isabs(xdg):  # the XDG spec: a relative path is to be ignored
-        return Path(xdg) / "plainreply"
-    try:
-        return Path.home() / ".cache" / "plainreply"
-    except (RuntimeError, KeyError):
-        return None
 
 
 def cache_file(directories: Iterable[Path | str]) -> Path | None:
@@ -152,11 +126,8 @@ def load(directories: Iterable[Path | str], kind: type) -> Any | None:
     if path is None:
         return None
     try:
-        data = _read_own_file(path)
-        if data is None or data[:len(MAGIC)] != MAGIC:
-            return None
-        body = data[len(MAGIC) + DIGEST_SIZE:]
-        if blake2b(body, digest_size=DIGEST_SIZE).digest() != data[len(MAGIC):len(MAGIC) + DIGEST_SIZE]:
+        body = read_verified(path)
+        if body is None:
             return None
         stream = io.BytesIO(body)
         manifest = _Unpickler(stream).load()
@@ -224,11 +195,8 @@ def store(directories: Iterable[Path | str], ruleset: Any, recorded: dict[str, A
         _Unpickler(io.BytesIO(rules)).load()  # what cannot be read back is not written
     except Exception:  # an object that cannot be pickled or is not allowed: no cache rather than no rules
         return
-    body = pickle.dumps(manifest, protocol=pickle.HIGHEST_PROTOCOL) + rules
-    data = MAGIC + blake2b(body, digest_size=DIGEST_SIZE).digest() + body
     try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        _write_atomically(path, data)
+        write_verified(path, pickle.dumps(manifest, protocol=pickle.HIGHEST_PROTOCOL) + rules)
     except OSError:
         return
     _prune(path.parent, "rules-*.pickle", KEEP_FILES)
@@ -258,64 +226,6 @@ def _listing(folder: str, pattern: str) -> list[str] | None:
     return sorted(p.name for p in Path(folder).glob(pattern))
 
 
-def _read_own_file(path: Path) -> bytes | None:
-    """The file's bytes if it is a regular file of this user that nobody else may write:
-    unpickling runs code, so a file someone else could have put there is not read."""
-    try:
-        with open(path, "rb") as file:
-            st = os.fstat(file.fileno())
-            if not _is_private(st):
-                return None
-            return file.read()
-    except OSError:
-        return None
-
-
-def _is_private(st: os.stat_result) -> bool:
-    if not stat.S_ISREG(st.st_mode):
-        return False
-    if hasattr(os, "geteuid"):
-        return st.st_uid == os.geteuid() and not st.st_mode & 0o022
-    return True
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    import tempfile
-
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as file:
-            file.write(data)
-        os.replace(temp, path)
-    except BaseException:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
-        raise
-
-
-def _touch(path: Path) -> None:
-    """Mark the file as used, so that pruning drops the rule sets nobody asks for."""
-    try:
-        os.utime(path)
-    except OSError:
-        pass
-
-
-def _prune(folder: Path, pattern: str, keep: int) -> None:
-    try:
-        now = time.time()
-        for temp in folder.glob(pattern.split("*")[0] + "*.tmp"):
-            if now - temp.stat().st_mtime > STALE_TEMP_SECONDS:
-                temp.unlink()
-        files = sorted(folder.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in files[keep:]:
-            old.unlink()
-    except OSError:
-        pass
-
-
 def _registered_spec(name: str) -> Any:
     """A Python check's definition, found again by name in the registry of the running code."""
     from .. import checks  # noqa: F401  (registers the built-in checks)
@@ -334,7 +244,9 @@ class _Pickler(pickle.Pickler):
         from .phrases import PhraseCheck
         from .python import REGISTRY, PythonCheckSpec
 
-        self._phrases, self._spec, self._registry = PhraseCheck, PythonCheckSpec, REGISTRY
+        from ..regexes import compile
+
+        self._phrases, self._spec, self._registry, self._compile = PhraseCheck, PythonCheckSpec, REGISTRY, compile
 
     def reducer_override(self, obj: Any) -> Any:
         kind = type(obj)
@@ -342,6 +254,8 @@ class _Pickler(pickle.Pickler):
             return _registered_spec, (obj.name,)
         if kind is self._phrases:
             return self._phrases, (obj.entries,)
+        if kind is re.Pattern and isinstance(obj.pattern, str):
+            return self._compile, (obj.pattern, obj.flags)  # re's own pickling would compile with re
         return NotImplemented
 
 

@@ -7,12 +7,12 @@ disk cache of the compiled rules (cache.py) knows every file its validity depend
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
+from .. import regexes
 from ..analysis.context import CONTEXT_KINDS
 from ..errors import RuleFileError
 from . import cache
@@ -37,8 +37,8 @@ REQUIRED_TEXT_FIELDS = ("message", "description", "source")
 PROFILE_FIELDS = {"title", "params", "enable", "disable"}
 PROFILES_FILE = "profiles.yaml"
 MIN_EXAMPLES = 2
-_RULE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
-_SOURCE = re.compile(r"\d+(?:\.\d+)+")
+_RULE_ID = regexes.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+_SOURCE = regexes.compile(r"\d+(?:\.\d+)+")
 
 
 @dataclass(frozen=True)
@@ -194,7 +194,7 @@ def _context_kinds(raw: Any, path: Path, rule_id: str) -> frozenset[str] | None:
     return frozenset(raw)
 
 
-_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+_PLACEHOLDER = regexes.compile(r"\{([^{}]*)\}")
 _ALLOWED_PLACEHOLDERS = {"match", "suggestion", "value", "limit", "detail"}
 
 

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
+from .. import regexes
 from ..analysis import Document
 from ..errors import RuleFileError
 from ..resources import rules_dir
@@ -154,7 +155,7 @@ def _pattern(item: Any, flags: int, path: object, rule_id: str, field: str, boun
     if not isinstance(source, str) or not source:
         raise RuleFileError(path, "нет регулярного выражения", rule_id, f"{field}.regex")
     try:
-        regex = re.compile(source, flags)
+        regex = regexes.compile(source, flags)
     except re.error as exc:
         raise RuleFileError(path, f"ошибка в регулярном выражении: {exc}", rule_id, f"{field}.regex") from None
     if regex.match(""):
@@ -219,7 +220,7 @@ def _link_spans(doc: Document) -> _Spans:
     return spans  # type: ignore[return-value]
 
 
-_WORD_RUN = re.compile(r"\w+")
+_WORD_RUN = regexes.compile(r"\w+")
 
 
 def _words(doc: Document) -> frozenset[str]:
@@ -280,7 +281,7 @@ def required_strings(regex: re.Pattern[str]) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
-_CYRILLIC_WORD = re.compile(r"[а-яё]{2,}")
+_CYRILLIC_WORD = regexes.compile(r"[а-яё]{2,}")
 
 
 def required_words(regex: re.Pattern[str]) -> tuple[frozenset[str], ...]:
@@ -488,7 +489,7 @@ def _check_template(regex: re.Pattern[str], template: str, path: object, rule_id
     names = {number: name for name, number in regex.groupindex.items()}
     stand_in = "".join(f"(?P<{names[i]}>)" if i in names else "()" for i in range(1, regex.groups + 1))
     try:
-        re.compile(stand_in).match("").expand(template)
+        regexes.compile(stand_in).match("").expand(template)
     except (re.error, IndexError) as exc:
         raise RuleFileError(path, f"ошибка в ссылке на группу выражения: {exc}", rule_id, field) from None
 

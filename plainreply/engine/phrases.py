@@ -24,16 +24,17 @@ from dataclasses import dataclass
 from itertools import product
 from typing import Any, Iterable, Iterator, Mapping
 
+from .. import regexes
 from ..analysis import WORD, Document, Sentence, Token, fold, morph
 from ..analysis.inflect import CASES, fit_span
 from ..analysis.segment import NUMBER, PUNCT
 from ..errors import RuleFileError
 from .model import Hit
 
-_SLOT = re.compile(r"^(?P<body>[^\[\]?]+|_)(?:\[(?P<tags>[^\]]+)\])?(?P<optional>\?)?$")
-_PUNCT_WORD = re.compile(r"^[,;:—–-]$")
-_REPLACE_WORD = re.compile(r"^=?[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*$")
-_REPLACE_SLOT = re.compile(r"^_\[(?:(?P<source>[a-z0-9]+)>)?(?P<case>[a-z0-9]+)\]$")
+_SLOT = regexes.compile(r"^(?P<body>[^\[\]?]+|_)(?:\[(?P<tags>[^\]]+)\])?(?P<optional>\?)?$")
+_PUNCT_WORD = regexes.compile(r"^[,;:—–-]$")
+_REPLACE_WORD = regexes.compile(r"^=?[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*$")
+_REPLACE_SLOT = regexes.compile(r"^_\[(?:(?P<source>[a-z0-9]+)>)?(?P<case>[a-z0-9]+)\]$")
 _FOLLOWING = 6  # tokens after a match that agreement and a rebuilt noun phrase may read
 # An entry is tried as each of its variants, and a gap tries every length up to MAX_GAP: without
 # these caps a rule file with many optional words or gaps makes matching exponential.
