@@ -61,7 +61,7 @@ print(json.dumps(stored))
     assert len(known) >= 150
     found = 0
     for (source, flags), arguments in known.items():
-        rebuilt, expected = regexes._sre.compile(*arguments), re.compile(source, flags)
+        rebuilt, expected = regexes._sre.compile(*regexes._unpacked(arguments)), re.compile(source, flags)
         assert (rebuilt.pattern, rebuilt.flags, rebuilt.groups, rebuilt.groupindex) == \
             (expected.pattern, expected.flags, expected.groups, expected.groupindex), source
         for text in texts:
