@@ -15,12 +15,11 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
-from . import regexes
-from .config import Config, find_config, read_config_file
 from .errors import InputError, PlainreplyError, TextTooLongError
 from .inputs import DOCX_SUFFIXES, os_problem, read_draft, stdin_is_piped
 
 if TYPE_CHECKING:
+    from .config import Config
     from .engine.loader import RuleSet
     from .linter import Linter
     from .report import Report
@@ -32,7 +31,8 @@ DEBUG_VARIABLE = "PLAINREPLY_DEBUG"
 
 # ---- argparse in Russian ---------------------------------------------------------------------------------
 # argparse builds its English through gettext; there is no Russian catalogue in the standard library, so the
-# headings, the usage prefix and the help of -h are set here, and its error messages are translated by pattern.
+# headings, the usage prefix and the help of -h are set here, and its error messages are translated by pattern
+# (compiled with re itself: a dozen short patterns cost less than reading the stored ones).
 
 def _quoted(value: str) -> str:
     value = value.strip()
@@ -50,25 +50,25 @@ def _unrecognized(arguments: str) -> str:
 
 
 _ARGPARSE_MESSAGES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
-    (regexes.compile(r"the following arguments are required: (.+)"), lambda m: f"нужно указать {m[1]}"),
-    (regexes.compile(r"unrecognized arguments: (.+)"), lambda m: _unrecognized(m[1])),
-    (regexes.compile(r"invalid choice: (.+?) \(choose from (.+)\)"),
+    (re.compile(r"the following arguments are required: (.+)"), lambda m: f"нужно указать {m[1]}"),
+    (re.compile(r"unrecognized arguments: (.+)"), lambda m: _unrecognized(m[1])),
+    (re.compile(r"invalid choice: (.+?) \(choose from (.+)\)"),
      lambda m: f"неверный выбор {_quoted(m[1])}; можно: {_choices(m[2])}"),
-    (regexes.compile(r"expected one argument"), lambda m: "нужно значение"),
-    (regexes.compile(r"expected at most one argument"), lambda m: "нужно не больше одного значения"),
-    (regexes.compile(r"expected at least one argument"), lambda m: "нужно хотя бы одно значение"),
-    (regexes.compile(r"expected (\d+) arguments?"), lambda m: f"нужно значений: {m[1]}"),
-    (regexes.compile(r"ambiguous option: (\S+?)(?:=\S*)? could match (.+)"),
+    (re.compile(r"expected one argument"), lambda m: "нужно значение"),
+    (re.compile(r"expected at most one argument"), lambda m: "нужно не больше одного значения"),
+    (re.compile(r"expected at least one argument"), lambda m: "нужно хотя бы одно значение"),
+    (re.compile(r"expected (\d+) arguments?"), lambda m: f"нужно значений: {m[1]}"),
+    (re.compile(r"ambiguous option: (\S+?)(?:=\S*)? could match (.+)"),
      lambda m: f"неоднозначный параметр {m[1]}: подходят {m[2]}"),
-    (regexes.compile(r"invalid \S+ value: (.+)"), lambda m: f"неверное значение {_quoted(m[1])}"),
-    (regexes.compile(r"not allowed with argument (.+)"), lambda m: f"нельзя указывать вместе с {m[1]}"),
-    (regexes.compile(r"ignored explicit argument (.+)"), lambda m: f"этому параметру не нужно значение {_quoted(m[1])}"),
-    (regexes.compile(r"one of the arguments (.+) is required"), lambda m: f"нужно указать один из параметров {m[1]}"),
-    (regexes.compile(r"unexpected option string: (.+)"), lambda m: f"неожиданный параметр {m[1]}"),
-    (regexes.compile(r"unknown parser (.+?) \(choices: (.+)\)"),
+    (re.compile(r"invalid \S+ value: (.+)"), lambda m: f"неверное значение {_quoted(m[1])}"),
+    (re.compile(r"not allowed with argument (.+)"), lambda m: f"нельзя указывать вместе с {m[1]}"),
+    (re.compile(r"ignored explicit argument (.+)"), lambda m: f"этому параметру не нужно значение {_quoted(m[1])}"),
+    (re.compile(r"one of the arguments (.+) is required"), lambda m: f"нужно указать один из параметров {m[1]}"),
+    (re.compile(r"unexpected option string: (.+)"), lambda m: f"неожиданный параметр {m[1]}"),
+    (re.compile(r"unknown parser (.+?) \(choices: (.+)\)"),
      lambda m: f"нет команды {_quoted(m[1])}; есть: {_choices(m[2])}"),
 ]
-_ARGUMENT_PREFIX = regexes.compile(r"argument (.+?): (.*)", re.DOTALL)
+_ARGUMENT_PREFIX = re.compile(r"argument (.+?): (.*)", re.DOTALL)
 
 
 def russian_argparse_message(message: str) -> str:
@@ -182,7 +182,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         status = _dispatch(argv)
         _flush_stdout()
-        regexes.save()  # the patterns this run compiled anew, for the next one
+        _save_regexes()
         return status
     except SystemExit:  # argparse after --help or a usage error; its output may meet a closed pipe too
         _flush_stdout()
@@ -207,6 +207,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERNAL
 
 
+def _save_regexes() -> None:
+    """Keep the patterns this run compiled anew for the next run. The module is loaded only if
+    something used it: --version and --help compile their few patterns with re."""
+    regexes = sys.modules.get(f"{__package__}.regexes")
+    if regexes is not None:
+        regexes.save()
+
+
 def _dispatch(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -218,6 +226,8 @@ def _dispatch(argv: Sequence[str] | None) -> int:
         return EXIT_USAGE
     if args.command == "deadline":
         return _deadline(args)
+    from .config import find_config, read_config_file  # tomllib and the settings: not for --version
+
     config_file = getattr(args, "config", None)
     config = read_config_file(config_file) if config_file else find_config(Path.cwd())
     if args.command == "rules":
