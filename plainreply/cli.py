@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from .report import Report
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+EXAMPLES = {"flawed": "letter-flawed.txt", "clean": "letter-clean.txt",
+            "flawed.docx": "letter-flawed.docx", "clean.docx": "letter-clean.docx"}
 EXIT_INTERRUPTED = 130
 DEBUG_VARIABLE = "PLAINREPLY_DEBUG"
 
@@ -125,6 +127,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.set_defaults(command_parser=check)
     check.add_argument("paths", nargs="*", metavar="ФАЙЛ",
                        help="файл письма (.txt, .md, .docx); «-» или ничего — читать со стандартного ввода")
+    check.add_argument("--example", nargs="?", const="flawed", choices=list(EXAMPLES), metavar="ПРИМЕР",
+                       help="проверить пример письма, который идет с plainreply: flawed — с ошибками (по умолчанию), "
+                            "clean — без замечаний, flawed.docx и clean.docx — они же в Word; "
+                            "в копии репозитория файлы лежат в папке examples")
     check.add_argument("--format", choices=["text", "json"], default="text",
                        help="text — для человека (по умолчанию), json — по объекту JSON на строку для программ")
     check.add_argument("--profile", metavar="ПРОФИЛЬ",
@@ -205,6 +211,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         _fail(f"внутренняя ошибка ({type(exc).__name__}: {exc}); это ошибка plainreply, а не ваших данных; "
               f"сообщите о ней разработчикам, приложив команду и файл; подробности покажет {DEBUG_VARIABLE}=1")
         return EXIT_INTERNAL
+
+
+def example_path(name: str) -> Path:
+    from .resources import data_dir
+
+    return data_dir("examples") / EXAMPLES[name]
 
 
 def _save_regexes() -> None:
@@ -303,6 +315,13 @@ def _check(config: Config, args: argparse.Namespace) -> int:
     from .linter import Linter
     from .output.text import render_report
 
+    shown_as: dict[str, str] = {}
+    if args.example:
+        if args.paths:
+            args.command_parser.error("укажите файл письма или --example, но не то и другое")
+        example = example_path(args.example)
+        args.paths = [str(example)]
+        shown_as[str(example)] = f"examples/{example.name}"  # as in a copy of the repository
     implicit_stdin = not args.paths
     if implicit_stdin and not stdin_is_piped():
         args.command_parser.error("нужно указать ФАЙЛ письма; стандартный ввод читается, если он не терминал: "
@@ -328,9 +347,10 @@ def _check(config: Config, args: argparse.Namespace) -> int:
         try:
             if name != "-" and Path(name).suffix.lower() in DOCX_SUFFIXES:
                 report = linter.check_docx(Path(name))
+                shown = shown_as.get(name, name)
             else:
                 draft = read_draft(name)
-                shown, markdown = draft.name, draft.markdown
+                shown, markdown = shown_as.get(name, draft.name), draft.markdown
                 if draft.note:
                     _fail(f"{draft.name}: {draft.note}")
                 if implicit_stdin and not draft.text:

@@ -57,6 +57,15 @@ def test_installed_cli_checks_a_letter_from_another_folder(installed, tmp_path):
     assert expansions == ["многофункциональном центре (МФЦ)"]  # the glossary ships in the wheel
 
 
+def test_installed_cli_checks_its_shipped_examples(installed, tmp_path):
+    env, _ = installed
+    for example, status in (("flawed", 1), ("clean", 0), ("flawed.docx", 1), ("clean.docx", 0)):
+        result = subprocess.run([str(env / "bin" / "plainreply"), "check", "--example", example], cwd=tmp_path,
+                                capture_output=True, text=True)
+        assert result.returncode == status, (example, result.stdout[-500:], result.stderr)
+        assert "Оценка простоты" in result.stdout
+
+
 def test_installed_package_reads_its_own_rules(installed, tmp_path):
     env, _ = installed
     code = "import plainreply.resources as r; print(r.rules_dir())"
