@@ -161,9 +161,10 @@ def build_parser() -> argparse.ArgumentParser:
     drafting.add_argument("--data", type=Path, metavar="ДЕЛО.yaml",
                           help="данные письма (YAML или JSON); без него берется пример из шаблона")
     drafting.add_argument("-o", "--output", type=Path, required=True, metavar="ПИСЬМО.docx",
-                          help="куда записать письмо")
+                          help="куда записать письмо: файл .docx; если он уже есть, нужен --force")
     drafting.add_argument("--organisation", type=Path, metavar="ФАЙЛ", help="данные организации для бланка")
-    drafting.add_argument("--force", action="store_true", help="записать письмо, даже если в нем есть ошибки")
+    drafting.add_argument("--force", action="store_true",
+                          help="записать письмо, даже если в нем есть ошибки или такой файл уже есть (он будет заменен)")
     drafting.add_argument("--pdf", action="store_true", help="также сохранить PDF (нужен LibreOffice)")
 
     deadline = commands.add_parser("deadline", help="срок первичного ответа: 24 часа рабочих дней",
@@ -469,6 +470,20 @@ def _draft(config: Config, args: argparse.Namespace) -> int:
     from .drafting.templates import load_template
     from .output.text import render_report
 
+    output: Path = args.output
+    if output.suffix.lower() != ".docx":
+        _fail(f"{output}: письмо записывается в формате Word, укажите имя с расширением .docx "
+              "(PDF рядом с ним сделает --pdf)")
+        return EXIT_USAGE
+    written = [output, output.with_suffix(".pdf")] if args.pdf else [output]
+    folders = [str(path) for path in written if path.is_dir()]
+    if folders:
+        _fail(f"{folders[0]}: не удается записать письмо: это папка, а не файл")
+        return EXIT_USAGE
+    present = [str(path) for path in written if path.exists()]
+    if present and not args.force:
+        _fail(f"{', '.join(present)}: файл уже есть; укажите другое имя или добавьте --force, чтобы заменить его")
+        return EXIT_USAGE
     template = load_template(args.kind)
     data = read_case_data(args.data) if args.data else template.example
     organisation = Organisation.load(args.organisation) if args.organisation else None
@@ -479,11 +494,12 @@ def _draft(config: Config, args: argparse.Namespace) -> int:
     if report.has_errors and not args.force:
         _fail(f"{args.output}: в письме есть ошибки, файл не записан; исправьте данные или добавьте --force")
         return EXIT_FINDINGS
-    letter.to_docx(args.output)
+    letter.to_docx(output)
+    _out(f"Письмо записано: {output}")
     if args.pdf:
         from .drafting.pdf import to_pdf
 
-        to_pdf(args.output)
+        _out(f"PDF записан: {to_pdf(output)}")
     return EXIT_FINDINGS if report.has_errors else EXIT_OK
 
 

@@ -471,3 +471,22 @@ def test_a_received_time_out_of_range_is_one_line(received, problem, tmp_path):
     result = run_cli("deadline", "--received", received, cwd=tmp_path)
     out, err = text_of(result)
     assert result.returncode == 2 and out == "" and err.count("\n") == 1 and problem in err, err
+
+
+def test_draft_says_what_it_wrote_and_never_replaces_a_file_unasked(tmp_path):
+    result = run_cli("draft", "--kind", "primary", "-o", "ответ.docx", cwd=tmp_path)
+    assert result.returncode == 0 and text_of(result) == ("Письмо записано: ответ.docx\n", "")
+    before = (tmp_path / "ответ.docx").read_bytes()
+    again = run_cli("draft", "--kind", "primary", "-o", "ответ.docx", cwd=tmp_path)
+    assert again.returncode == 2 and (tmp_path / "ответ.docx").read_bytes() == before
+    assert text_of(again) == ("", "plainreply: ответ.docx: файл уже есть; укажите другое имя или добавьте --force, "
+                                  "чтобы заменить его\n")
+    forced = run_cli("draft", "--kind", "primary", "-o", "ответ.docx", "--force", cwd=tmp_path)
+    assert forced.returncode == 0 and text_of(forced)[0] == "Письмо записано: ответ.docx\n"
+
+
+def test_draft_refuses_a_name_that_is_not_docx(tmp_path):
+    result = run_cli("draft", "--kind", "primary", "-o", "ответ.pdf", cwd=tmp_path)
+    assert result.returncode == 2 and not list(tmp_path.iterdir())
+    assert text_of(result)[1] == ("plainreply: ответ.pdf: письмо записывается в формате Word, укажите имя "
+                                  "с расширением .docx (PDF рядом с ним сделает --pdf)\n")
