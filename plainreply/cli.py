@@ -19,6 +19,8 @@ from .errors import InputError, PlainreplyError, TextTooLongError
 from .inputs import DOCX_SUFFIXES, os_problem, read_draft, stdin_is_piped
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from .config import Config
     from .engine.loader import RuleSet
     from .linter import Linter
@@ -170,7 +172,10 @@ def build_parser() -> argparse.ArgumentParser:
     deadline = commands.add_parser("deadline", help="срок первичного ответа: 24 часа рабочих дней",
                                    description="Считает срок первичного ответа (пункт 3.5 порядка): 24 часа, "
                                                "в которые не входят выходные и нерабочие праздничные дни.")
-    deadline.add_argument("--received", required=True, metavar="«ГГГГ-ММ-ДД ЧЧ:ММ»", help="когда пришло сообщение")
+    deadline.add_argument("--received", required=True, metavar="«ГГГГ-ММ-ДД ЧЧ:ММ»",
+                          help="когда пришло сообщение: дата и время по местному времени министерства "
+                               "(часовой пояс — time_zone в настройках, по умолчанию Europe/Samara, UTC+4)")
+    deadline.add_argument("--config", type=Path, metavar="ФАЙЛ", help="файл настроек с часовым поясом time_zone")
 
     rules = commands.add_parser("rules", help="список правил или описание одного правила",
                                 description="Без аргументов печатает список правил. «rules show ID» печатает описание и примеры правила.")
@@ -237,12 +242,12 @@ def _dispatch(argv: Sequence[str] | None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE
-    if args.command == "deadline":
-        return _deadline(args)
     from .config import find_config, read_config_file  # tomllib and the settings: not for --version
 
     config_file = getattr(args, "config", None)
     config = read_config_file(config_file) if config_file else find_config(Path.cwd())
+    if args.command == "deadline":
+        return _deadline(config, args)
     if args.command == "rules":
         from .linter import Linter
 
@@ -503,25 +508,59 @@ def _draft(config: Config, args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if report.has_errors else EXIT_OK
 
 
-def _deadline(args: argparse.Namespace) -> int:
+_MONTHS_GENITIVE = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
+                    "октября", "ноября", "декабря")
+_WEEKDAYS = ("понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье")
+
+
+def spoken_moment(moment: datetime) -> str:
+    """«18:00 12 января 2027 года (вторник)»; a deadline at midnight is the end of the day before,
+    «24:00 11 января 2027 года (понедельник)», so that nobody reads it as the next evening."""
+    from datetime import timedelta
+
+    if (moment.hour, moment.minute, moment.second, moment.microsecond) == (0, 0, 0, 0):
+        day, clock = moment - timedelta(days=1), "24:00"
+    else:
+        day, clock = moment, f"{moment:%H:%M}"
+    return f"{clock} {day.day} {_MONTHS_GENITIVE[day.month - 1]} {day.year} года ({_WEEKDAYS[day.weekday()]})"
+
+
+def _deadline(config: Config, args: argparse.Namespace) -> int:
     from datetime import datetime
 
-    from .drafting.deadlines import acknowledgement_deadline
+    from .config import DEFAULT_TIME_ZONE, zone_of
+    from .drafting.deadlines import IZHEVSK, _default_calendar, acknowledgement_deadline
 
+    text = args.received.strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        _fail(f"--received: укажите и время, когда пришло сообщение: «{text} 16:00»")
+        return EXIT_USAGE
     try:
-        received = datetime.fromisoformat(args.received)
+        received = datetime.fromisoformat(text)
     except ValueError:
         _fail("--received: время пишется как «2026-12-30 16:00»")
         return EXIT_USAGE
+    zone = zone_of(config.time_zone)
+    if zone is None:  # no time zone data on this machine: Izhevsk's offset is fixed, UTC+4
+        zone = IZHEVSK if config.time_zone == DEFAULT_TIME_ZONE else None
+    if zone is None:
+        _fail(f"часовой пояс {config.time_zone} не найден: установите пакет tzdata или укажите другой time_zone")
+        return EXIT_USAGE
     try:
-        due = acknowledgement_deadline(received)
+        due = acknowledgement_deadline(received, zone=zone)
     except ValueError as exc:
         _fail(str(exc))
         return EXIT_USAGE
     except OverflowError:  # a time zone shift past the year 9999
         _fail(f"--received: {args.received}: дата вне производственного календаря")
         return EXIT_USAGE
-    _out(f"Первичный ответ нужно отправить до {due:%d.%m.%Y %H:%M}.")
+    offset = (due if due.utcoffset() is not None else due.replace(tzinfo=zone)).utcoffset()
+    hours = int(offset.total_seconds() // 3600) if offset is not None else 4
+    where = f"время {config.time_zone}, UTC{hours:+d}" if received.utcoffset() is None else f"время UTC{hours:+d}"
+    _out(f"Первичный ответ нужно отправить до {spoken_moment(due)}; {where}.")
+    for year in _default_calendar().incomplete_years(received.date(), due.date()):
+        _fail(f"внимание: в производственном календаре {year} года еще нет постановления о переносе выходных; "
+              "когда его добавят, срок может сдвинуться")
     return EXIT_OK
 
 

@@ -5,6 +5,7 @@
     ignore = ["passive-reflexive"]   # never these rule ids or categories
     rule_dirs = ["kb/rules"]         # extra folders of rule files, relative to the config file
     max_characters = 2000000         # a longer text is refused at once (the linter's default cap)
+    time_zone = "Europe/Samara"      # the ministry's local time, for `plainreply deadline` (UTC+4, Udmurtia)
     [tool.plainreply.params]         # profile thresholds to override
     max_sentence_words = 20
     [tool.plainreply.options.abbreviation]   # options of one rule: lists extend, values replace
@@ -24,8 +25,9 @@ from . import regexes
 from .errors import ConfigError
 from .inputs import os_problem
 
-CONFIG_KEYS = {"profile", "select", "ignore", "rule_dirs", "params", "options", "max_characters"}
-_FIELDS = ("profile", "select", "ignore", "rule_dirs", "params", "options", "path", "max_characters")
+CONFIG_KEYS = {"profile", "select", "ignore", "rule_dirs", "params", "options", "max_characters", "time_zone"}
+_FIELDS = ("profile", "select", "ignore", "rule_dirs", "params", "options", "path", "max_characters", "time_zone")
+DEFAULT_TIME_ZONE = "Europe/Samara"  # Izhevsk: UTC+4 all year
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,7 @@ class Config:
     options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     path: Path | None = None
     max_characters: int | None = None  # None: the linter's own cap
+    time_zone: str = DEFAULT_TIME_ZONE
 
     def merged(self, **overrides: Any) -> Config:
         values = {k: getattr(self, k) for k in _FIELDS}
@@ -69,9 +72,24 @@ def from_mapping(data: Mapping[str, Any], path: Path | None = None) -> Config:
     if max_characters is not None and (not isinstance(max_characters, int) or isinstance(max_characters, bool)
                                        or max_characters < 1):
         raise wrong("max_characters", f"нужно целое число больше нуля, а не {kind_of(max_characters)}")
+    time_zone = data.get("time_zone", DEFAULT_TIME_ZONE)
+    if "time_zone" in data and (not isinstance(time_zone, str) or zone_of(time_zone) is None):
+        raise wrong("time_zone", f"нужно название часового пояса, например time_zone = \"{DEFAULT_TIME_ZONE}\", "
+                                 f"а не {kind_of(time_zone)}")
     base = path.parent if path else Path.cwd()
     rule_dirs = tuple((base / Path(d)).resolve() for d in lists["rule_dirs"])
-    return Config(profile, lists["select"], lists["ignore"], rule_dirs, params, options, path, max_characters)
+    return Config(profile, lists["select"], lists["ignore"], rule_dirs, params, options, path, max_characters,
+                  time_zone)
+
+
+def zone_of(name: str) -> Any:
+    """The time zone of an IANA name («Europe/Samara»), or None when there is none by that name."""
+    from zoneinfo import ZoneInfo
+
+    try:
+        return ZoneInfo(name)
+    except (ValueError, KeyError, OSError):  # a malformed name, an unknown one, no zone data
+        return None
 
 
 def _string_list(value: Any, key: str, wrong: Callable[[str, str], ConfigError]) -> tuple[str, ...]:

@@ -226,3 +226,44 @@ def test_calendar_with_broken_yaml_names_the_file(tmp_path: Path) -> None:
     with pytest.raises(RuleFileError) as caught:
         WorkingCalendar.load(path)
     assert caught.value.path == str(path)
+
+
+def _deadline_cli(*args: str, cwd=None):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "plainreply", "deadline", *args], capture_output=True, text=True,
+                          timeout=120, cwd=cwd)
+
+
+def test_the_command_says_the_deadline_in_words_and_which_midnight(tmp_path):
+    # Received on Friday 2 January 2026, a holiday: the 24 hours are all of Monday 12 January.
+    done = _deadline_cli("--received", "2026-01-02 09:00", cwd=tmp_path)
+    assert done.returncode == 0 and done.stderr == ""
+    assert done.stdout == ("Первичный ответ нужно отправить до 24:00 12 января 2026 года (понедельник); "
+                           "время Europe/Samara, UTC+4.\n")
+
+
+def test_a_date_without_a_time_is_refused_rather_than_read_as_midnight(tmp_path):
+    done = _deadline_cli("--received", "2026-12-30", cwd=tmp_path)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr == "plainreply: --received: укажите и время, когда пришло сообщение: «2026-12-30 16:00»\n"
+
+
+def test_a_deadline_in_a_year_without_its_decree_is_flagged(tmp_path):
+    done = _deadline_cli("--received", "2027-03-03 10:00", cwd=tmp_path)
+    assert done.returncode == 0
+    assert "до 10:00 4 марта 2027 года (четверг)" in done.stdout
+    assert "в производственном календаре 2027 года еще нет постановления о переносе выходных" in done.stderr
+
+
+def test_the_time_zone_comes_from_the_configuration(tmp_path):
+    (tmp_path / "plainreply.toml").write_text('time_zone = "Europe/Moscow"\n', encoding="utf-8")
+    aware = _deadline_cli("--received", "2026-02-10T10:00+04:00", cwd=tmp_path)
+    assert aware.returncode == 0
+    assert "до 10:00 11 февраля 2026 года (среда); время UTC+4." in aware.stdout  # in the zone it was given in
+    local = _deadline_cli("--received", "2026-02-10 10:00", cwd=tmp_path)
+    assert "до 10:00 11 февраля 2026 года (среда); время Europe/Moscow, UTC+3." in local.stdout
+    (tmp_path / "plainreply.toml").write_text('time_zone = "Europe/Ижевск"\n', encoding="utf-8")
+    wrong = _deadline_cli("--received", "2026-02-10 10:00", cwd=tmp_path)
+    assert wrong.returncode == 2 and "time_zone: нужно название часового пояса" in wrong.stderr

@@ -147,7 +147,9 @@ def test_cli_drafts_the_example_and_prints_the_deadline(tmp_path, capsys):
     out = tmp_path / "primary.docx"
     assert main(["draft", "--kind", "primary", "-o", str(out)]) == 0 and out.exists()
     assert main(["deadline", "--received", "2026-12-30 16:00"]) == 0
-    assert "11.01.2027 16:00" in capsys.readouterr().out
+    captured = capsys.readouterr()
+    assert "до 16:00 11 января 2027 года (понедельник); время Europe/Samara, UTC+4." in captured.out
+    assert "в производственном календаре 2027 года еще нет постановления" in captured.err
     assert main(["deadline", "--received", "завтра"]) == 2
     assert main(["draft", "--kind", "letter", "-o", str(out)]) == 2
 

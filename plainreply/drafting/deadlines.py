@@ -21,16 +21,18 @@ the clock starts at 00:00 of the first working day after the New Year holidays.
 The production calendar is data, not code: `rules/calendar/ru-working-days.yaml`, updated each
 year when the transfer decree is published. A year the file does not cover raises ValueError.
 
-Naive datetimes are local time of Izhevsk (UTC+4 all year, no daylight saving since 2011) and the
-deadline comes back naive. An aware datetime is counted in Izhevsk time and the deadline comes back
-in the time zone of `received`.
+Naive datetimes are local time of the ministry (by default Izhevsk: UTC+4 all year, no daylight
+saving since 2011; `zone` or the configuration's `time_zone` name another) and the deadline comes
+back naive. An aware datetime is counted in that local time and the deadline comes back in the
+time zone of `received`. A year whose transfer decree is not yet in the file is marked
+`complete: false` there, and the command line warns when a deadline crosses it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -42,7 +44,7 @@ from ..resources import data_dir
 
 IZHEVSK = timezone(timedelta(hours=4), "Ижевск")
 CALENDAR_TOP_FIELDS = frozenset({"holidays", "years"})
-CALENDAR_YEAR_FIELDS = frozenset({"source", "days_off", "working_days"})
+CALENDAR_YEAR_FIELDS = frozenset({"source", "days_off", "working_days", "complete"})
 SATURDAY = 5
 _MONTH_DAY = regexes.compile(r"^\d{2}-\d{2}$")
 _ISO_DATE = regexes.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -61,6 +63,7 @@ class CalendarYear:
     source: str
     days_off: frozenset[date]
     working_days: frozenset[date]
+    complete: bool = True  # false while the year's transfer decree is not yet in the file
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,10 @@ class WorkingCalendar:
 
     def covers(self, year: int) -> bool:
         return year in self.years
+
+    def incomplete_years(self, first: date, last: date) -> list[int]:
+        """The years from `first` to `last` whose transfer decree is not yet in the file."""
+        return [y for y in range(first.year, last.year + 1) if y in self.years and not self.years[y].complete]
 
     def is_working_day(self, day: date) -> bool:
         decree = self._year(day.year)
@@ -106,14 +113,15 @@ def is_working_day(day: date, calendar: WorkingCalendar | None = None) -> bool:
 
 
 def acknowledgement_deadline(
-    received: datetime, hours: int = 24, calendar: WorkingCalendar | None = None
+    received: datetime, hours: int = 24, calendar: WorkingCalendar | None = None, zone: tzinfo = IZHEVSK
 ) -> datetime:
-    """The moment by which the acknowledgement is due: `hours` hours counted on working days only."""
+    """The moment by which the acknowledgement is due: `hours` hours counted on working days only,
+    by the calendar of `zone` (the ministry's local time; a naive `received` is in it)."""
     if hours <= 0:
         raise ValueError(f"Срок должен быть больше нуля часов, а указано {hours}.")
     calendar = calendar or _default_calendar()
-    local_deadline = _add_working_hours(_to_izhevsk(received), timedelta(hours=hours), calendar)
-    return _back_to_zone_of(received, local_deadline)
+    local_deadline = _add_working_hours(_to_local(received, zone), timedelta(hours=hours), calendar)
+    return _back_to_zone_of(received, local_deadline, zone)
 
 
 def _add_working_hours(start: datetime, duration: timedelta, calendar: WorkingCalendar) -> datetime:
@@ -133,16 +141,16 @@ def _next_midnight(moment: datetime) -> datetime:
     return datetime.combine(moment.date() + timedelta(days=1), datetime.min.time())
 
 
-def _to_izhevsk(moment: datetime) -> datetime:
+def _to_local(moment: datetime, zone: tzinfo) -> datetime:
     if moment.utcoffset() is None:
         return moment
-    return moment.astimezone(IZHEVSK).replace(tzinfo=None)
+    return moment.astimezone(zone).replace(tzinfo=None)
 
 
-def _back_to_zone_of(received: datetime, local: datetime) -> datetime:
+def _back_to_zone_of(received: datetime, local: datetime, zone: tzinfo) -> datetime:
     if received.utcoffset() is None:
         return local
-    return local.replace(tzinfo=IZHEVSK).astimezone(received.tzinfo)
+    return local.replace(tzinfo=zone).astimezone(received.tzinfo)
 
 
 # --- reading the calendar file -------------------------------------------------------------
@@ -216,7 +224,10 @@ def _parse_year(year: int, entry: Any, path: Path, holidays: frozenset[tuple[int
     working_days = _parse_dates(entry, "working_days", year, path)
     _check_days_off(days_off, year, path, holidays)
     _check_working_days(working_days, year, path, holidays)
-    return CalendarYear(year, source.strip(), frozenset(days_off), frozenset(working_days))
+    complete = entry.get("complete", True)
+    if not isinstance(complete, bool):
+        raise RuleFileError(path, "нужно true или false: учтено ли постановление этого года", field=f"{field}.complete")
+    return CalendarYear(year, source.strip(), frozenset(days_off), frozenset(working_days), complete)
 
 
 def _parse_dates(entry: Mapping[str, Any], name: str, year: int, path: Path) -> list[date]:
