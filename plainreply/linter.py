@@ -19,7 +19,7 @@ from .engine.model import Finding, Rule
 from .engine.python import PythonCheck
 from .engine.tidy import group_repeats, one_per_span
 from .errors import ConfigError, TextTooLongError
-from .markdown import mask_markdown
+from .markdown import markup_spans, mask_markdown
 from .report import Report
 from .resources import rules_dir
 from .suppress import find_suppressions
@@ -100,9 +100,11 @@ class Linter:
         self._within_cap(text)
         with _collector_paused():
             analysed_text, suppressions = find_suppressions(text)
+            markup: list[tuple[int, int]] = []
             if markdown:
-                analysed_text = mask_markdown(analysed_text)
-            return self._run(text, analyze(analysed_text), profile, suppressions)
+                markup = markup_spans(analysed_text)
+                analysed_text = mask_markdown(analysed_text, markup)
+            return self._run(text, analyze(analysed_text), profile, suppressions, markup)
 
     def check_docx(self, path: Path | str, profile: str | None = None) -> Report:
         """Check a Word draft: its visible text, its formatting and its links. Findings carry
@@ -124,13 +126,19 @@ class Linter:
         if len(text) > self.max_characters:
             raise TextTooLongError(len(text), self.max_characters)
 
-    def _run(self, text: str, doc: Document, profile: str | None, suppressions: list) -> Report:
+    def _run(self, text: str, doc: Document, profile: str | None, suppressions: list,
+             markup: list[tuple[int, int]] = ()) -> Report:
         chosen = self.profile(profile)
         params = self.params(chosen)
         findings: list[Finding] = []
+        # Markdown markup and code are no letter text: a finding on them (two spaces where «**»
+        # was blanked out, a «space before the dot» after a code span) is the markup's, not the writer's.
+        in_markup = _SpanIndex.of(markup)
         for rule in self.active_rules(chosen):
             for hit in rule.check.run(doc, params):
                 if rule.context is not None and doc.context.blocks(hit.start, hit.end, rule.context):
+                    continue
+                if markup and in_markup.overlaps(hit.start, hit.end):
                     continue
                 findings.append(Finding(
                     rule=rule.id, category=rule.category, severity=rule.severity,
@@ -194,7 +202,15 @@ class _SpanIndex:
     running maximum of their ends."""
 
     def __init__(self, findings: list[Finding]):
-        spans = sorted((f.start, f.end) for f in findings)
+        self._index(sorted((f.start, f.end) for f in findings))
+
+    @classmethod
+    def of(cls, spans: list[tuple[int, int]] | tuple = ()) -> _SpanIndex:
+        index = cls.__new__(cls)
+        index._index(sorted(spans))
+        return index
+
+    def _index(self, spans: list[tuple[int, int]]) -> None:
         self.starts = [s for s, _ in spans]
         self.max_end = list(accumulate((e for _, e in spans), max))
 

@@ -7,10 +7,11 @@ from . import regexes
 
 _RULES = [
     regexes.compile(r"<!--.*?-->", re.DOTALL),                      # comments
+    regexes.compile(r"^[ \t]{0,3}(`{3,}|~{3,}).*?^[ \t]{0,3}\1[^\n]*$", re.DOTALL | re.MULTILINE),  # fenced code
     regexes.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.MULTILINE),      # heading marks
     regexes.compile(r"^[ \t]*>[ \t]?", re.MULTILINE),                # block quotes
     regexes.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+", re.MULTILINE),  # list markers
-    regexes.compile(r"`+"),                                          # code spans
+    regexes.compile(r"(`+)[^\n]*?\1|`+"),                             # code spans, their text too
     regexes.compile(r"(?<!\w)(\*\*|__|\*|_)(?=\S)|(?<=\S)(\*\*|__|\*|_)(?!\w)"),  # emphasis marks
     regexes.compile(r"\]\([^)\s]*\)"),                               # link targets
     regexes.compile(r"!?\[(?=[^\]]*\]\()"),                          # link openers
@@ -18,11 +19,24 @@ _RULES = [
 _LIST_NUMBER = regexes.compile(r"\d{1,3}[.)]")
 
 
-def mask_markdown(text: str) -> str:
+def markup_spans(text: str) -> list[tuple[int, int]]:
+    """The places of Markdown markup (and of code, which is no letter text either), sorted and merged."""
+    spans = sorted(m.span() for rule in _RULES for m in rule.finditer(text) if m.end() > m.start())
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def mask_markdown(text: str, spans: list[tuple[int, int]] | None = None) -> str:
+    """The text with its markup blanked out by spaces (line breaks kept), so that offsets still
+    point into the original file."""
     chars = list(text)
-    for rule in _RULES:
-        for m in rule.finditer(text):
-            for i in range(m.start(), m.end()):
-                if chars[i] != "\n":
-                    chars[i] = " "
+    for start, end in markup_spans(text) if spans is None else spans:
+        for i in range(start, end):
+            if chars[i] != "\n":
+                chars[i] = " "
     return "".join(chars)

@@ -92,3 +92,21 @@ def test_the_score_does_not_fall_with_the_number_of_plain_paragraphs():
     short = plainreply.check(paragraph).score
     long = plainreply.check("\n\n".join([paragraph] * 30)).score
     assert long == pytest.approx(short)
+
+
+def test_markdown_markup_and_code_cause_no_findings_and_hide_none_of_the_letter():
+    text = ("# Ответ на обращение\n\n"
+            "**Вам надлежит** оплатить пошлину. Смотрите [сайт министерства](https://mio.ru) и `код  ошибки`.\n\n"
+            "- первый пункт списка;\n- второй _пункт_ списка.\n\n"
+            "```\nданный  участок  ,  код\n```\n\n"
+            "Оцените, пожалуйста, наш ответ: https://mio.udmurt.ru/opros\n")
+    report = plainreply.check(text, markdown=True)
+    assert [(f.rule, text[f.start:f.end]) for f in report.findings] == [("archaism-word", "надлежит")]
+    plain = plainreply.check(text.replace("**", "").replace("`код  ошибки`", "код ошибки"))
+    assert "надлежит" in [text.replace("**", "")[f.start:f.end] for f in plain.findings]
+
+
+def test_a_real_spacing_slip_next_to_markup_is_still_found():
+    text = "Мы **рассмотрели** обращение.  Участок  свободен.\n\nОцените, пожалуйста, наш ответ: https://mio.ru/o\n"
+    found = {(f.rule, text[f.start:f.end]) for f in plainreply.check(text, markdown=True).findings}
+    assert any(rule == "punctuation-spacing" for rule, _ in found), found
