@@ -15,13 +15,19 @@ _RULES = [
     regexes.compile(r"(?<!\w)(\*\*|__|\*|_)(?=\S)|(?<=\S)(\*\*|__|\*|_)(?!\w)"),  # emphasis marks
     regexes.compile(r"\]\([^)\s]*\)"),                               # link targets
     regexes.compile(r"!?\[(?=[^\]]*\]\()"),                          # link openers
+    regexes.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$", re.MULTILINE),  # table rules
 ]
+_TABLE_ROW = regexes.compile(r"^[ \t]*\|[^\n]*", re.MULTILINE)  # a line that opens with «|»: its «|» are cell borders
 _LIST_NUMBER = regexes.compile(r"\d{1,3}[.)]")
 
 
 def markup_spans(text: str) -> list[tuple[int, int]]:
     """The places of Markdown markup (and of code, which is no letter text either), sorted and merged."""
-    spans = sorted(m.span() for rule in _RULES for m in rule.finditer(text) if m.end() > m.start())
+    spans = [m.span() for rule in _RULES for m in rule.finditer(text) if m.end() > m.start()]
+    if "|" in text:
+        spans += [(row.start() + i, row.start() + i + 1) for row in _TABLE_ROW.finditer(text)
+                  for i, char in enumerate(row.group()) if char == "|"]
+    spans.sort()
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         if merged and start <= merged[-1][1]:

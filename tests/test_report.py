@@ -110,3 +110,12 @@ def test_a_real_spacing_slip_next_to_markup_is_still_found():
     text = "Мы **рассмотрели** обращение.  Участок  свободен.\n\nОцените, пожалуйста, наш ответ: https://mio.ru/o\n"
     found = {(f.rule, text[f.start:f.end]) for f in plainreply.check(text, markdown=True).findings}
     assert any(rule == "punctuation-spacing" for rule, _ in found), found
+
+
+def test_markdown_table_borders_are_markup_and_a_pipe_in_prose_is_not():
+    table = "| Поле | Значение |\n|---|:---:|\n| Срок | 14 дней |\n\nОцените, пожалуйста, наш ответ: https://mio.ru/o\n"
+    assert [f.rule for f in plainreply.check(table, markdown=True).findings] == []
+    from plainreply.markdown import markup_spans
+
+    assert markup_spans("Выберите: да | нет.") == []  # a «|» in a sentence is text, not a cell border
+    assert markup_spans("| Срок | 14 дней |") == [(0, 1), (7, 8), (17, 18)]
