@@ -411,7 +411,7 @@ def _run_with_a_bug(exception: str, env: dict[str, str], tmp_path: Path) -> subp
         import sys
         from plainreply import cli
 
-        def broken(args):
+        def broken(*args):
             raise {exception}
 
         cli._deadline = broken
