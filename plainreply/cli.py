@@ -529,7 +529,7 @@ def _deadline(config: Config, args: argparse.Namespace) -> int:
     from datetime import datetime
 
     from .config import DEFAULT_TIME_ZONE, zone_of
-    from .drafting.deadlines import IZHEVSK, _default_calendar, acknowledgement_deadline
+    from .drafting.deadlines import IZHEVSK, acknowledgement_deadline, incomplete_years
 
     text = args.received.strip()
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
@@ -554,11 +554,11 @@ def _deadline(config: Config, args: argparse.Namespace) -> int:
     except OverflowError:  # a time zone shift past the year 9999
         _fail(f"--received: {args.received}: дата вне производственного календаря")
         return EXIT_USAGE
-    offset = (due if due.utcoffset() is not None else due.replace(tzinfo=zone)).utcoffset()
-    hours = int(offset.total_seconds() // 3600) if offset is not None else 4
+    offset = due.utcoffset() if due.tzinfo is not None else due.replace(tzinfo=zone).utcoffset()
+    hours = int(offset.total_seconds() // 3600)
     where = f"время {config.time_zone}, UTC{hours:+d}" if received.utcoffset() is None else f"время UTC{hours:+d}"
     _out(f"Первичный ответ нужно отправить до {spoken_moment(due)}; {where}.")
-    for year in _default_calendar().incomplete_years(received.date(), due.date()):
+    for year in incomplete_years(received.date(), due.date()):
         _fail(f"внимание: в производственном календаре {year} года еще нет постановления о переносе выходных; "
               "когда его добавят, срок может сдвинуться")
     return EXIT_OK

@@ -133,12 +133,12 @@ class Linter:
         findings: list[Finding] = []
         # Markdown markup and code are no letter text: a finding on them (two spaces where «**»
         # was blanked out, a «space before the dot» after a code span) is the markup's, not the writer's.
-        in_markup = _SpanIndex.of(markup)
+        in_markup = _SpanIndex.of(markup) if markup else None
         for rule in self.active_rules(chosen):
             for hit in rule.check.run(doc, params):
                 if rule.context is not None and doc.context.blocks(hit.start, hit.end, rule.context):
                     continue
-                if markup and in_markup.overlaps(hit.start, hit.end):
+                if in_markup is not None and in_markup.overlaps(hit.start, hit.end):
                     continue
                 findings.append(Finding(
                     rule=rule.id, category=rule.category, severity=rule.severity,

@@ -89,7 +89,7 @@ def test_a_bad_pattern_raises_as_re_does(fresh):
         regexes.compile(r"(незакрытая скобка")
 
 
-def _store(folder: Path, content: object) -> Path:
+def _store(content: object) -> Path:
     path = regexes._file()
     write_verified(path, pickle.dumps(content))
     return path
@@ -97,7 +97,7 @@ def _store(folder: Path, content: object) -> Path:
 
 def test_forged_opcodes_are_refused_and_the_pattern_compiled_anew(fresh):
     source = r"\bсрок\w*"
-    _store(fresh, {(source, 0): (source, 32, [1, 2, 3, 99999], 0, {}, (None,))})
+    _store({(source, 0): (source, 32, [1, 2, 3, 99999], 0, {}, (None,))})
     pattern = regexes.compile(source)
     assert [m.group() for m in pattern.finditer("Сроки и срок.")] == ["срок"]
 

@@ -112,6 +112,10 @@ def is_working_day(day: date, calendar: WorkingCalendar | None = None) -> bool:
     return (calendar or _default_calendar()).is_working_day(day)
 
 
+def incomplete_years(first: date, last: date, calendar: WorkingCalendar | None = None) -> list[int]:
+    return (calendar or _default_calendar()).incomplete_years(first, last)
+
+
 def acknowledgement_deadline(
     received: datetime, hours: int = 24, calendar: WorkingCalendar | None = None, zone: tzinfo = IZHEVSK
 ) -> datetime:
